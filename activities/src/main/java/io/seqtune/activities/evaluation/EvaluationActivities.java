@@ -1,0 +1,11 @@
+package io.seqtune.activities.evaluation;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Judges a checkpoint on the held-out test split and stores the full report. */
+@ActivityInterface
+public interface EvaluationActivities {
+  @ActivityMethod(name = "Evaluate")
+  EvalResult evaluate(EvaluateInput input);
+}

@@ -1,0 +1,11 @@
+package io.seqtune.activities.registry;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Registers model versions and moves the champion alias; both idempotent. */
+@ActivityInterface
+public interface RegistryActivities {
+  @ActivityMethod(name = "Promote")
+  PromotionResult promote(PromoteInput input);
+}

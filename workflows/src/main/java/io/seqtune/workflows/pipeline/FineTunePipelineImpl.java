@@ -1,0 +1,149 @@
+package io.seqtune.workflows.pipeline;
+
+import io.seqtune.activities.dataset.DatasetActivities;
+import io.seqtune.activities.dataset.DatasetRef;
+import io.seqtune.activities.evaluation.EvalResult;
+import io.seqtune.activities.evaluation.EvaluateInput;
+import io.seqtune.activities.evaluation.EvaluationActivities;
+import io.seqtune.activities.registry.PromoteInput;
+import io.seqtune.activities.registry.PromotionResult;
+import io.seqtune.activities.registry.RegistryActivities;
+import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.activities.spec.SpecException;
+import io.seqtune.activities.training.EpochResult;
+import io.seqtune.activities.training.TrainEpochInput;
+import io.seqtune.activities.training.TrainingActivities;
+import io.seqtune.activities.ActivityFailures;
+import io.seqtune.workflows.Queues;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+public class FineTunePipelineImpl implements FineTunePipeline {
+
+  private static final RetryOptions TRANSIENT_RETRIES = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(1))
+      .setBackoffCoefficient(2.0)
+      .setMaximumInterval(Duration.ofSeconds(30))
+      .setMaximumAttempts(20)
+      .setDoNotRetry(ActivityFailures.NON_RETRYABLE)
+      .build();
+
+  private final DatasetActivities datasets = Workflow.newActivityStub(DatasetActivities.class,
+      ActivityOptions.newBuilder()
+          .setTaskQueue(Queues.GPU)
+          .setStartToCloseTimeout(Duration.ofHours(6))
+          .setRetryOptions(TRANSIENT_RETRIES)
+          .build());
+
+  // Waits for a cancelled epoch to write its checkpoint before the run counts as cancelled.
+  private final TrainingActivities training = Workflow.newActivityStub(TrainingActivities.class,
+      ActivityOptions.newBuilder()
+          .setTaskQueue(Queues.GPU)
+          .setStartToCloseTimeout(Duration.ofHours(24))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .setRetryOptions(TRANSIENT_RETRIES)
+          .build());
+
+  private final EvaluationActivities evaluation = Workflow.newActivityStub(EvaluationActivities.class,
+      ActivityOptions.newBuilder()
+          .setTaskQueue(Queues.GPU)
+          .setStartToCloseTimeout(Duration.ofHours(6))
+          .setHeartbeatTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(TRANSIENT_RETRIES)
+          .build());
+
+  private final RegistryActivities registry = Workflow.newActivityStub(RegistryActivities.class,
+      ActivityOptions.newBuilder()
+          .setTaskQueue(FineTunePipeline.TASK_QUEUE)
+          .setStartToCloseTimeout(Duration.ofMinutes(30))
+          .setRetryOptions(TRANSIENT_RETRIES)
+          .build());
+
+  private String runId;
+  private String stage = "validating";
+  private int epoch;
+  private int epochs;
+  private long step;
+  private Double loss;
+  private String datasetKey;
+  private final List<String> checkpoints = new ArrayList<>();
+  private final List<Double> trainLoss = new ArrayList<>();
+  private final List<Double> valLoss = new ArrayList<>();
+  private Map<String, Double> metrics = Map.of();
+  private String modelVersion;
+  private Boolean champion;
+
+  @Override
+  public PipelineResult run(PipelineSpec requested) {
+    PipelineSpec spec = validated(requested);
+    runId = spec.runId() != null ? spec.runId() : Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
+    spec = spec.withRunId(runId);
+    epochs = spec.train().epochs();
+
+    stage = "dataset";
+    DatasetRef dataset = datasets.buildDataset(spec);
+    datasetKey = dataset.key();
+
+    stage = "training";
+    String checkpoint = null;
+    for (epoch = 1; epoch <= epochs; epoch++) {
+      EpochResult result = training.trainEpoch(new TrainEpochInput(spec, runId, datasetKey, epoch, checkpoint));
+      checkpoint = result.checkpointKey();
+      checkpoints.add(checkpoint);
+      trainLoss.add(result.trainLoss());
+      valLoss.add(result.valLoss());
+      step = result.globalStep();
+      loss = result.trainLoss();
+    }
+    epoch = epochs;
+
+    stage = "evaluation";
+    EvalResult eval = evaluation.evaluate(new EvaluateInput(spec, runId, datasetKey, checkpoint));
+    metrics = withValLoss(eval.metrics());
+
+    stage = "promotion";
+    PromotionResult promotion = registry.promote(new PromoteInput(spec, runId, datasetKey, checkpoint, metrics));
+    modelVersion = promotion.version();
+    champion = promotion.champion();
+
+    stage = "done";
+    return new PipelineResult(runId, spec.task(), datasetKey, dataset.train(), dataset.test(), epochs,
+        List.copyOf(checkpoints), List.copyOf(trainLoss), List.copyOf(valLoss), eval.reportKey(),
+        metrics, modelVersion, promotion.weightsSha256(), promotion.champion(), promotion.reason());
+  }
+
+  private Map<String, Double> withValLoss(Map<String, Double> evalMetrics) {
+    Map<String, Double> all = new java.util.TreeMap<>(evalMetrics);
+    if (!valLoss.isEmpty()) {
+      all.put("val_loss", valLoss.get(valLoss.size() - 1));
+    }
+    return all;
+  }
+
+  /** A spec that cannot run fails the workflow at once; a decoding retry loop would never end. */
+  private static PipelineSpec validated(PipelineSpec requested) {
+    if (requested == null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no pipeline spec given: pass a JSON object, e.g. {\"task\":\"smiles2iupac\"}", ActivityFailures.INVALID_SPEC);
+    }
+    try {
+      return requested.withDefaults().validate();
+    } catch (SpecException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ActivityFailures.INVALID_SPEC);
+    }
+  }
+
+  @Override
+  public PipelineProgress progress() {
+    return new PipelineProgress(runId, stage, epoch, epochs, step, loss, datasetKey, List.copyOf(checkpoints),
+        List.copyOf(trainLoss), List.copyOf(valLoss), metrics, modelVersion, champion);
+  }
+}
