@@ -1,0 +1,28 @@
+package io.seqtune.model;
+
+import java.nio.file.Path;
+
+/** Text to token ids and back. encode adds no special tokens; decode skips them. */
+public interface TextTokenizer {
+    int[] encode(String text);
+
+    String decode(int[] ids);
+
+    int vocabSize();
+
+    /** -1 when the tokenizer has no such token. */
+    int eosId();
+
+    int padId();
+
+    int bosId();
+
+    /** Writes tokenizer.json (Hugging Face format) and tokenizer_config.json naming the special tokens. */
+    void save(Path dir);
+
+    /** Our character tokenizer if that is what the directory holds, else Hugging Face tokenizers (offline). */
+    static TextTokenizer load(Path dir) {
+        Path json = dir.resolve("tokenizer.json");
+        return CharTokenizer.isCharTokenizer(json) ? CharTokenizer.read(json) : HfTokenizer.load(dir);
+    }
+}

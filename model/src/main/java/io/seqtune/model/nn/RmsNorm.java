@@ -1,0 +1,24 @@
+package io.seqtune.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/** Llama's RMSNorm: x / sqrt(mean(x^2) + eps) * weight, the statistics in float32. */
+public final class RmsNorm implements Norm {
+    private final NDArray weight; // [C]
+    private final double eps;
+
+    public RmsNorm(Parameters p, String name, int size, double eps) {
+        this.weight = p.add(name + ".weight", new Shape(size), Init.ones());
+        this.eps = eps;
+    }
+
+    @Override
+    public NDArray forward(NDArray x) {
+        NDArray x32 = Tensors.float32(x);
+        NDArray variance = x32.square().mean(new int[] {-1}, true); // [..., 1]
+        NDArray normed = x32.mul(variance.add(eps).sqrt().getNDArrayInternal().rdiv(1f));
+        // HF casts back to the input type before multiplying by the weight.
+        return Tensors.like(weight, x).mul(normed.toType(x.getDataType(), false));
+    }
+}

@@ -1,0 +1,14 @@
+package io.seqtune.model.nn;
+
+import ai.djl.ndarray.NDArray;
+
+/** Three linear layers q_proj, k_proj, v_proj (GPT-Neo, OPT, Llama). */
+public record SeparateQkv(Linear q, Linear k, Linear v, int headDim) implements QkvProjection {
+    @Override
+    public Qkv project(NDArray x) {
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        return new Qkv(q.forward(x).reshape(b, t, -1, headDim), k.forward(x).reshape(b, t, -1, headDim),
+                v.forward(x).reshape(b, t, -1, headDim));
+    }
+}
