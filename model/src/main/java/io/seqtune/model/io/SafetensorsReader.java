@@ -112,16 +112,21 @@ public final class SafetensorsReader implements AutoCloseable {
         return entry(name).dtype();
     }
 
-    /** Reads one tensor into {@code manager}, converted to {@code dtype} (a copy, independent of the file). */
+    /** Reads one tensor into {@code manager}, converted to {@code dtype} (a copy, independent of the file; 16-bit floats arrive as float32 unless converted). */
     public NDArray read(String name, NDManager manager, DataType dtype) {
         Entry e = entry(name);
         try {
             ByteBuffer bytes = e.channel().map(FileChannel.MapMode.READ_ONLY, e.offset(), e.length())
                     .order(ByteOrder.nativeOrder());
+            DataType stored = e.dtype();
+            if (stored == DataType.BFLOAT16 || stored == DataType.FLOAT16) {
+                bytes = HalfFloats.toFloat32(bytes, stored == DataType.BFLOAT16);
+                stored = DataType.FLOAT32;
+            }
             try (NDManager staging = manager.newSubManager()) {
-                // The staging array points into the read-only mapped file: always copy out of it
+                // The staging array may point into the read-only mapped file: always copy out of it
                 // (toType to the same type would return the same tensor).
-                NDArray mapped = staging.create(bytes, e.shape(), e.dtype());
+                NDArray mapped = staging.create(bytes, e.shape(), stored);
                 NDArray result = mapped.getDataType() == dtype ? mapped.duplicate() : mapped.toType(dtype, false);
                 result.attach(manager);
                 return result;
@@ -131,9 +136,11 @@ public final class SafetensorsReader implements AutoCloseable {
         }
     }
 
-    /** Reads a tensor in its stored data type. */
+    /** Reads a tensor in its stored data type, except that 16-bit floats arrive as float32. */
     public NDArray read(String name, NDManager manager) {
-        return read(name, manager, entry(name).dtype());
+        DataType stored = entry(name).dtype();
+        boolean half = stored == DataType.BFLOAT16 || stored == DataType.FLOAT16;
+        return read(name, manager, half ? DataType.FLOAT32 : stored);
     }
 
     private Entry entry(String name) {
