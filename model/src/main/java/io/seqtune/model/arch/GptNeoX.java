@@ -27,7 +27,8 @@ final class GptNeoX implements Architecture {
         boolean bias = c.boolValue("attention_bias", true);
         double rotaryFraction = c.doubleValue("rotary_pct",
                 c.raw().path("rope_parameters").path("partial_rotary_factor").asDouble(c.doubleValue("partial_rotary_factor", 0.25)));
-        Rotary rotary = new Rotary((int) (headDim * rotaryFraction), Architecture.ropeTheta(c));
+        int rotaryDim = (int) (headDim * rotaryFraction);
+        Rotary rotary = rotaryDim == 0 ? null : new Rotary(rotaryDim, Architecture.ropeTheta(c));
         Block.Residual residual = c.boolValue("use_parallel_residual", true) ? Block.Residual.PARALLEL : Block.Residual.PRE_NORM;
         NDArray embedIn = p.add("gpt_neox.embed_in.weight", new Shape(c.vocabSize(), hidden), Init.normal());
         List<Block> blocks = new ArrayList<>();
