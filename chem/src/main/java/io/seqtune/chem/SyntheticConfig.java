@@ -1,5 +1,7 @@
 package io.seqtune.chem;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.seqtune.chem.synthetic.NameGrammar;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
  * @param seed      the same seed gives the same pairs
  * @param familyMix family id → relative weight (need not sum to 1); families left out are not drawn
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SyntheticConfig(int size, long seed, Map<String, Double> familyMix) {
     /**
      * Every family, tilted toward small molecules with regular names so that a tiny model trained for
