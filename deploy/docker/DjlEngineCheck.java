@@ -18,38 +18,38 @@ import java.util.List;
  */
 public final class DjlEngineCheck {
 
-    private DjlEngineCheck() {}
+  private DjlEngineCheck() {}
 
-    public static void main(String[] args) {
-        List<String> flags = List.of(args);
-        boolean downloadOnly = flags.contains("--download-only");
-        Engine engine;
-        try {
-            engine = Engine.getEngine("PyTorch");
-        } catch (RuntimeException | LinkageError e) {
-            if (!downloadOnly) {
-                throw e;
-            }
-            System.out.println("PyTorch engine not loadable here (expected without a GPU driver): " + e);
-            return;
-        }
-        int gpus = engine.getGpuCount();
-        System.out.printf("DJL %s, %s %s, GPUs visible: %d%n",
-                Engine.getDjlVersion(), engine.getEngineName(), engine.getVersion(), gpus);
-        if (gpus == 0) {
-            if (flags.contains("--require-gpu")) {
-                System.err.println("No GPU visible: check the NVIDIA runtime (--gpus, nvidia.com/gpu).");
-                System.exit(1);
-            }
-            return;
-        }
-        try (NDManager manager = NDManager.newBaseManager(Device.gpu())) {
-            float sum = manager.ones(new Shape(64, 64)).matMul(manager.ones(new Shape(64, 64))).sum().getFloat();
-            if (sum != 64f * 64 * 64) {
-                System.err.printf("GPU matmul gave %.0f, expected %d%n", sum, 64 * 64 * 64);
-                System.exit(1);
-            }
-            System.out.printf("GPU matmul ok on %s%n", Device.gpu());
-        }
+  public static void main(String[] args) {
+    List<String> flags = List.of(args);
+    boolean downloadOnly = flags.contains("--download-only");
+    Engine engine;
+    try {
+      engine = Engine.getEngine("PyTorch");
+    } catch (RuntimeException | LinkageError e) {
+      if (!downloadOnly) {
+        throw e;
+      }
+      System.out.println("PyTorch engine not loadable here (expected without a GPU driver): " + e);
+      return;
     }
+    int gpus = engine.getGpuCount();
+    System.out.printf("DJL %s, %s %s, GPUs visible: %d%n",
+        Engine.getDjlVersion(), engine.getEngineName(), engine.getVersion(), gpus);
+    if (gpus == 0) {
+      if (flags.contains("--require-gpu")) {
+        System.err.println("No GPU visible: check the NVIDIA runtime (--gpus, nvidia.com/gpu).");
+        System.exit(1);
+      }
+      return;
+    }
+    try (NDManager manager = NDManager.newBaseManager(Device.gpu())) {
+      float sum = manager.ones(new Shape(64, 64)).matMul(manager.ones(new Shape(64, 64))).sum().getFloat();
+      if (sum != 64f * 64 * 64) {
+        System.err.printf("GPU matmul gave %.0f, expected %d%n", sum, 64 * 64 * 64);
+        System.exit(1);
+      }
+      System.out.printf("GPU matmul ok on %s%n", Device.gpu());
+    }
+  }
 }
