@@ -47,12 +47,12 @@ public final class Attention {
         }
         k = repeatKvHeads(k); // [B, H, Tk, D]
         v = repeatKvHeads(v);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, Tk]
+        NDArray scores = Tensors.float32(q.matMul(k.transpose(0, 1, 3, 2))); // [B, H, T, Tk]
         if (scale != 1) {
             scores = scores.mul(scale);
         }
-        scores = Tensors.float32(scores).add(local ? ctx.localBias() : ctx.globalBias());
-        NDArray probs = Tensors.dropout(scores.softmax(-1).toType(v.getDataType(), false), dropout, ctx.training());
+        scores = scores.add(local ? ctx.localBias() : ctx.globalBias());
+        NDArray probs = Tensors.dropout(Tensors.like(scores.softmax(3), v), dropout, ctx.training());
         NDArray y = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, -1); // [B, T, H*D]
         return out.forward(y);
     }

@@ -25,13 +25,13 @@ public final class Embeddings {
 
     /** @param positionIds [B, T] int64, -1 at padding */
     public NDArray forward(NDArray ids, NDArray positionIds, DataType compute, boolean training) { // -> [B, T, C]
-        NDArray x = lookup(tokens, ids).toType(compute, false);
+        NDArray x = Tensors.to(lookup(tokens, ids), compute);
         if (projectIn != null) {
             x = projectIn.forward(x);
         }
         if (positions != null) {
             long last = positions.getShape().get(0) - 1;
-            x = x.add(lookup(positions, positionIds.add(positionOffset).clip(0, last)).toType(compute, false));
+            x = x.add(Tensors.to(lookup(positions, positionIds.add(positionOffset).clip(0, last)), compute));
         }
         return Tensors.dropout(x, dropout, training);
     }

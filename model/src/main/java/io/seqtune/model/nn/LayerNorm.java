@@ -19,6 +19,6 @@ public final class LayerNorm implements Norm {
     public NDArray forward(NDArray x) {
         NDArray y = ai.djl.nn.norm.LayerNorm.layerNorm(Tensors.float32(x), weight.getShape(), weight, bias, eps)
                 .singletonOrThrow();
-        return y.getDataType() == x.getDataType() ? y : y.toType(x.getDataType(), false);
+        return Tensors.like(y, x);
     }
 }

@@ -19,6 +19,6 @@ public final class RmsNorm implements Norm {
         NDArray variance = x32.square().mean(new int[] {-1}, true); // [..., 1]
         NDArray normed = x32.mul(variance.add(eps).sqrt().getNDArrayInternal().rdiv(1f));
         // HF casts back to the input type before multiplying by the weight.
-        return Tensors.like(weight, x).mul(normed.toType(x.getDataType(), false));
+        return Tensors.like(weight, x).mul(Tensors.like(normed, x));
     }
 }

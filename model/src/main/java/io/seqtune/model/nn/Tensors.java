@@ -8,13 +8,33 @@ import ai.djl.nn.norm.Dropout;
 public final class Tensors {
     private Tensors() {}
 
-    /** {@code weight} in the data type of the activations {@code x} (weights stay float32; bf16 compute casts at use). */
-    public static NDArray like(NDArray weight, NDArray x) {
-        return weight == null || weight.getDataType() == x.getDataType() ? weight : weight.toType(x.getDataType(), false);
+    /**
+     * {@code a} in the data type of the activations {@code x}: float32, or else bfloat16, the only
+     * other compute type (weights stay float32 and are cast at use, like autocast).
+     */
+    public static NDArray like(NDArray a, NDArray x) {
+        if (a == null || a.getDataType() == x.getDataType()) {
+            return a;
+        }
+        return x.getDataType() == DataType.FLOAT32 ? float32(a) : bfloat16(a);
+    }
+
+    /** {@code x} in the compute type. */
+    public static NDArray to(NDArray x, DataType compute) {
+        return compute == DataType.FLOAT32 ? float32(x) : bfloat16(x);
+    }
+
+    /**
+     * DJL 0.36's PyTorch bridge aborts the JVM when asked for bfloat16 (toType, or any op given a
+     * dtype) and its toType from bfloat16 is not differentiable, so both casts are TorchScript
+     * modules; DJL reports bfloat16 arrays as UNKNOWN, and every op that takes a dtype runs in float32.
+     */
+    public static NDArray bfloat16(NDArray x) {
+        return TorchScriptOp.TO_BFLOAT16.apply(x);
     }
 
     public static NDArray float32(NDArray x) {
-        return x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
+        return x.getDataType() == DataType.FLOAT32 ? x : TorchScriptOp.TO_FLOAT32.apply(x);
     }
 
     public static NDArray dropout(NDArray x, double rate, boolean training) {

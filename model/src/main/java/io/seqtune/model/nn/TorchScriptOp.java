@@ -1,0 +1,47 @@
+package io.seqtune.model.nn;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A one-input TorchScript module shipped as a resource (made by model/scripts/make_torchscript_ops.py),
+ * for torch functions DJL does not expose. Autograd records through it like any other op.
+ */
+final class TorchScriptOp {
+    static final TorchScriptOp TANH_GELU = new TorchScriptOp("tanh_gelu.pt");
+    static final TorchScriptOp TO_BFLOAT16 = new TorchScriptOp("to_bfloat16.pt");
+    static final TorchScriptOp TO_FLOAT32 = new TorchScriptOp("to_float32.pt");
+
+    private final String resource;
+    private PtSymbolBlock module; // loaded on first use; held here so the GC never frees it
+
+    private TorchScriptOp(String resource) {
+        this.resource = resource;
+    }
+
+    NDArray apply(NDArray x) {
+        return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
+    }
+
+    private synchronized PtSymbolBlock module() {
+        if (module == null) {
+            try (InputStream in = TorchScriptOp.class.getResourceAsStream(resource)) {
+                // The module's manager lives as long as the JVM, like the module itself.
+                PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                module = JniUtils.loadModule(manager, in, false, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load TorchScript resource " + resource, e);
+            }
+        }
+        return module;
+    }
+}
