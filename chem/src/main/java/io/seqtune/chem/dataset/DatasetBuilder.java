@@ -12,12 +12,10 @@ import io.seqtune.chem.curation.CuratedMolecule;
 import io.seqtune.chem.curation.Curator;
 import io.seqtune.chem.ingest.PubChemJoin;
 import io.seqtune.chem.ingest.RowSource;
-import io.seqtune.chem.ingest.SourceRow;
 import io.seqtune.chem.ingest.TableReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,7 @@ public final class DatasetBuilder {
             };
             if (spec.synthetic() != null) {
                 List<NamedMolecule> synthetic = new SyntheticGenerator(spec.synthetic()).generate();
-                try (RowSource rows = rowsOf(synthetic)) {
+                try (RowSource rows = RowSource.ofMolecules(synthetic)) {
                     curator.curate(rows, keep, writer::quarantine);
                 }
             }
@@ -87,30 +85,5 @@ public final class DatasetBuilder {
         } catch (IOException e) {
             throw new ChemException("cannot read the manifest of " + directory + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Synthetic pairs as rows, so they pass the same checks and de-duplication as files do. */
-    private static RowSource rowsOf(List<NamedMolecule> molecules) {
-        Iterator<NamedMolecule> iterator = molecules.iterator();
-        return new RowSource() {
-            private long line;
-
-            @Override
-            public boolean hasNext() {
-                return iterator.hasNext();
-            }
-
-            @Override
-            public SourceRow next() {
-                NamedMolecule molecule = iterator.next();
-                line++;
-                return new SourceRow(molecule.family(), line, Long.toString(line), molecule.smiles(), molecule.name(), null);
-            }
-
-            @Override
-            public void close() {
-                // Nothing is open.
-            }
-        };
     }
 }

@@ -3,7 +3,6 @@ package io.seqtune.chem.ingest;
 import io.seqtune.chem.ChemException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Joins PubChem's CID-SMILES and CID-IUPAC files (tab-separated CID and value, both sorted by CID)
@@ -11,11 +10,10 @@ import java.util.NoSuchElementException;
  * file are counted and skipped; a malformed line becomes a malformed row; CIDs out of order stop
  * the join with the file and line, since a merge join would silently drop pairs.
  */
-public final class PubChemJoin implements RowSource {
+public final class PubChemJoin extends LookaheadRowSource {
     private final CidFile smiles;
     private final CidFile names;
     private long unmatched;
-    private SourceRow pending;
 
     /** One side of the join: the current (CID, value) line of a sorted file. */
     private static final class CidFile {
@@ -82,18 +80,20 @@ public final class PubChemJoin implements RowSource {
     }
 
     @Override
-    public boolean hasNext() {
-        while (pending == null) {
+    SourceRow read() {
+        while (true) {
             if (smiles.malformed != null) {
-                pending = smiles.malformed;
+                SourceRow row = smiles.malformed;
                 smiles.advance();
+                return row;
             } else if (names.malformed != null) {
-                pending = names.malformed;
+                SourceRow row = names.malformed;
                 names.advance();
+                return row;
             } else if (smiles.ended || names.ended) {
                 CidFile rest = smiles.ended ? names : smiles;
                 if (rest.ended) {
-                    return false;
+                    return null;
                 }
                 unmatched++;
                 rest.advance();
@@ -101,23 +101,13 @@ public final class PubChemJoin implements RowSource {
                 unmatched++;
                 (smiles.cid < names.cid ? smiles : names).advance();
             } else {
-                pending = new SourceRow(names.lines.fileName(), names.lines.lineNumber(), Long.toString(names.cid),
+                SourceRow row = new SourceRow(names.lines.fileName(), names.lines.lineNumber(), Long.toString(names.cid),
                         smiles.value, names.value, null);
                 smiles.advance();
                 names.advance();
+                return row;
             }
         }
-        return true;
-    }
-
-    @Override
-    public SourceRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRow row = pending;
-        pending = null;
-        return row;
     }
 
     private static String abbreviate(String line) {

@@ -7,14 +7,13 @@ import io.seqtune.chem.ChemException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Reads a structure column and a name column from CSV, TSV or JSONL (plain or gzip). A file that
  * is empty or lacks a column fails at once with a message naming the file and its columns; a bad
  * record becomes a malformed row (quarantined by the caller) and reading goes on.
  */
-public final class TableReader implements RowSource {
+public final class TableReader extends LookaheadRowSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LineReader lines;
@@ -24,7 +23,6 @@ public final class TableReader implements RowSource {
     private int structureIndex = -1;
     private int nameIndex = -1;
     private int fieldCount;
-    private SourceRow pending;
 
     private TableReader(Path file, String structureColumn, String nameColumn) {
         this.lines = new LineReader(file);
@@ -51,10 +49,11 @@ public final class TableReader implements RowSource {
         }
         if (format == TableFormat.JSONL) {
             // JSONL has no header: the first record must have both fields, or the column names are wrong.
-            pending = parseJson(first);
-            if (pending.isMalformed() && pending.problem().startsWith("no field")) {
-                throw new ChemException(lines.fileName() + ":" + lines.lineNumber() + ": " + pending.problem());
+            SourceRow firstRow = parseJson(first);
+            if (firstRow.isMalformed() && firstRow.problem().startsWith("no field")) {
+                throw new ChemException(lines.fileName() + ":" + lines.lineNumber() + ": " + firstRow.problem());
             }
+            unread(firstRow);
             return;
         }
         List<String> header = fields(first);
@@ -72,24 +71,12 @@ public final class TableReader implements RowSource {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null) {
-            String line = nextNonBlank();
-            if (line != null) {
-                pending = format == TableFormat.JSONL ? parseJson(line) : parseDelimited(line);
-            }
+    SourceRow read() {
+        String line = nextNonBlank();
+        if (line == null) {
+            return null;
         }
-        return pending != null;
-    }
-
-    @Override
-    public SourceRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRow row = pending;
-        pending = null;
-        return row;
+        return format == TableFormat.JSONL ? parseJson(line) : parseDelimited(line);
     }
 
     private String nextNonBlank() {

@@ -52,17 +52,13 @@ enum Family {
     HETEROAROMATICS("heteroaromatics") {
         @Override
         Skeleton draw(Random random) {
-            Skeleton s = new Skeleton(pick(random, Rings.AROMATIC_HETEROCYCLES));
-            addPrefixes(random, s, between(random, 0, 2), Prefix.NEUTRAL);
-            return s;
+            return withNeutralPrefixes(random, pick(random, Rings.AROMATIC_HETEROCYCLES));
         }
     },
     SATURATED_HETEROCYCLES("saturated_heterocycles") {
         @Override
         Skeleton draw(Random random) {
-            Skeleton s = new Skeleton(pick(random, Rings.SATURATED_HETEROCYCLES));
-            addPrefixes(random, s, between(random, 0, 2), Prefix.NEUTRAL);
-            return s;
+            return withNeutralPrefixes(random, pick(random, Rings.SATURATED_HETEROCYCLES));
         }
     },
     /** A principal characteristic group as the suffix, on chains and rings. */
@@ -189,6 +185,13 @@ enum Family {
             }
         }
         throw new IllegalArgumentException("unknown synthetic family '" + id + "'");
+    }
+
+    /** The ring itself or with up to two neutral substituents. */
+    private static Skeleton withNeutralPrefixes(Random random, ParentHydride ring) {
+        Skeleton s = new Skeleton(ring);
+        addPrefixes(random, s, between(random, 0, 2), Prefix.NEUTRAL);
+        return s;
     }
 
     private static ParentHydride anyParent(Random random) {

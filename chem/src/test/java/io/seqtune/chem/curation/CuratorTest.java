@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seqtune.chem.ingest.RowSource;
 import io.seqtune.chem.ingest.SourceRow;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class CuratorTest {
         List<CuratedMolecule> kept = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         Curator curator = new Curator(CurationConfig.paper());
-        curator.curate(source(rows), kept::add, rejected::add);
+        curator.curate(RowSource.of(rows), kept::add, rejected::add);
 
         assertThat(kept).extracting(c -> c.molecule().name()).containsExactly("name 0", "name 1");
         assertThat(kept.get(0).molecule().family()).isEqualTo("t.csv");
@@ -62,7 +61,7 @@ class CuratorTest {
     @Test
     void keptMoleculesAreCanonicalWithStereo() {
         List<CuratedMolecule> kept = new ArrayList<>();
-        new Curator(CurationConfig.paper()).curate(source(List.of(new SourceRow("t", 1, "1", "O[C@@H]1C[C@H](C)CC[C@H]1C(C)C", "menthol", null))),
+        new Curator(CurationConfig.paper()).curate(RowSource.of(List.of(new SourceRow("t", 1, "1", "O[C@@H]1C[C@H](C)CC[C@H]1C(C)C", "menthol", null))),
                 kept::add, r -> { });
         assertThat(kept.get(0).molecule().smiles()).contains("@").isEqualTo(io.seqtune.chem.Molecules.canonicalSmiles("CC(C)[C@@H]1CC[C@@H](C)C[C@H]1O"));
     }
@@ -77,25 +76,5 @@ class CuratorTest {
         assertThat(keys.contains("key199999")).isTrue();
         assertThat(keys.contains("key200000")).isFalse();
         assertThat(keys.size()).isEqualTo(200_000);
-    }
-
-    static RowSource source(List<SourceRow> rows) {
-        Iterator<SourceRow> iterator = rows.iterator();
-        return new RowSource() {
-            @Override
-            public boolean hasNext() {
-                return iterator.hasNext();
-            }
-
-            @Override
-            public SourceRow next() {
-                return iterator.next();
-            }
-
-            @Override
-            public void close() {
-                // Nothing is open.
-            }
-        };
     }
 }
