@@ -49,7 +49,7 @@ public record DataSpec(
         valFraction == null ? 0.05 : valFraction,
         testFraction == null ? 0.05 : testFraction,
         curate == null ? Boolean.FALSE : curate,
-        Map.of());
+        unknown == null ? Map.of() : unknown);
   }
 
   void validate(String task, List<String> problems) {

@@ -23,7 +23,7 @@ public record EvalSpec(
         beams == null ? 1 : beams,
         maxNewTokens == null ? 100 : maxNewTokens,
         stereo == null ? "strict" : stereo,
-        Map.of());
+        unknown == null ? Map.of() : unknown);
   }
 
   void validate(List<String> problems) {

@@ -39,7 +39,7 @@ public record ModelSpec(
         loraAlpha == null ? 2.0 * (loraRank == null ? 0 : loraRank) : loraAlpha,
         loraTargets == null ? List.of() : loraTargets,
         device == null ? "cpu" : device,
-        Map.of());
+        unknown == null ? Map.of() : unknown);
   }
 
   @JsonIgnore

@@ -38,7 +38,7 @@ public record PipelineSpec(
         (train == null ? TrainSpec.EMPTY : train).withDefaults(),
         (eval == null ? EvalSpec.EMPTY : eval).withDefaults(t),
         (promote == null ? PromoteSpec.EMPTY : promote).withDefaults(t),
-        Map.of());
+        unknown == null ? Map.of() : unknown);
   }
 
   /** Chemistry tasks are judged by OPSIN round trip as well as by text metrics. */

@@ -23,7 +23,7 @@ public record PromoteSpec(
         enabled == null ? Boolean.TRUE : enabled,
         metric == null ? ("text".equals(task) ? "exact_match" : "roundtrip_accuracy") : metric,
         minImprovement == null ? 0.0 : minImprovement,
-        Map.of());
+        unknown == null ? Map.of() : unknown);
   }
 
   void validate(List<String> problems) {

@@ -39,7 +39,7 @@ public record TrainSpec(
         seed == null ? 1234L : seed,
         checkpointEverySteps == null ? 0 : checkpointEverySteps,
         keepCheckpoints == null ? 2 : keepCheckpoints,
-        Map.of());
+        unknown == null ? Map.of() : unknown);
   }
 
   void validate(List<String> problems) {

@@ -85,6 +85,24 @@ public final class ObjectStore implements AutoCloseable {
     }
   }
 
+  /** Reads a JSON file that came from the store (after its hash was checked). */
+  public static <T> T readJson(Path file, Class<T> type) {
+    try {
+      return JSON.readValue(file.toFile(), type);
+    } catch (IOException e) {
+      throw new CorruptArtifactException(file + " is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  public static void writeJson(Path file, Object value) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.write(file, jsonBytes(value));
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + file, e);
+    }
+  }
+
   public void putFile(String key, Path file) {
     call("upload " + file + " to " + key, () -> client.uploadObject(UploadObjectArgs.builder()
         .bucket(settings.bucket()).object(key).filename(file.toString()).build()));

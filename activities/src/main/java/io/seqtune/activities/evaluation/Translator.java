@@ -1,0 +1,48 @@
+package io.seqtune.activities.evaluation;
+
+import io.seqtune.activities.training.ModelBundle;
+import io.seqtune.model.Generator;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Batched decoding of inputs into answers with a model bundle: greedy, or the top beam. */
+public final class Translator {
+  private static final int BATCH = 32;
+
+  private final ModelBundle bundle;
+  private final Generator generator;
+
+  public Translator(ModelBundle bundle) {
+    this.bundle = bundle;
+    this.generator = new Generator(bundle.model());
+  }
+
+  /** One answer per input; {@code progress} is told how many are done after each batch. */
+  public List<String> translate(List<String> inputs, int beams, int maxNewTokens, java.util.function.IntConsumer progress) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i += BATCH) {
+      for (List<String> candidates : candidates(inputs.subList(i, Math.min(inputs.size(), i + BATCH)), beams, maxNewTokens, 1)) {
+        out.add(candidates.get(0));
+      }
+      progress.accept(out.size());
+    }
+    return out;
+  }
+
+  /** Up to {@code k} candidate answers per input, best first. */
+  public List<List<String>> candidates(List<String> inputs, int beams, int maxNewTokens, int k) {
+    List<int[]> prompts = inputs.stream().map(bundle::encodePrompt).toList();
+    int eos = bundle.tokenizer().eosId();
+    List<List<String>> out = new ArrayList<>();
+    if (beams <= 1) {
+      for (int[] ids : generator.greedy(prompts, maxNewTokens, eos)) {
+        out.add(List.of(bundle.decodeAnswer(ids)));
+      }
+      return out;
+    }
+    for (List<int[]> hypotheses : generator.beam(prompts, beams, maxNewTokens, eos, 1.0, Math.min(k, beams))) {
+      out.add(hypotheses.stream().map(bundle::decodeAnswer).toList());
+    }
+    return out;
+  }
+}

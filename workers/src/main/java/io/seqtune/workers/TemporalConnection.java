@@ -1,0 +1,96 @@
+package io.seqtune.workers;
+
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.File;
+import java.time.Duration;
+
+/** A checked connection to the Temporal frontend; failures name the address instead of dumping a gRPC trace. */
+public final class TemporalConnection implements AutoCloseable {
+  private final TemporalSettings settings;
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+
+  private TemporalConnection(TemporalSettings settings, WorkflowServiceStubs service) {
+    this.settings = settings;
+    this.service = service;
+    this.client = WorkflowClient.newInstance(service,
+        WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+  }
+
+  public static TemporalConnection connect(TemporalSettings settings) {
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(settings.address())
+        .setRpcTimeout(Duration.ofSeconds(10))
+        .setMetricsScope(io.seqtune.workers.metrics.MetricsServer.temporalScope());
+    if (settings.tls()) {
+      options.setSslContext(sslContext(settings));
+    }
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
+    try {
+      service.healthCheck();
+      service.blockingStub()
+          .withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
+          .getSystemInfo(io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+    } catch (RuntimeException e) {
+      service.shutdownNow();
+      throw new UnreachableException("cannot reach Temporal at " + settings.address()
+          + " (TEMPORAL_ADDRESS): " + rootMessage(e)
+          + ". Start the dev stack with `seqtune dev up` or point TEMPORAL_ADDRESS at your cluster.", e);
+    }
+    return new TemporalConnection(settings, service);
+  }
+
+  private static SslContext sslContext(TemporalSettings settings) {
+    try {
+      SslContextBuilder builder = GrpcSslContexts.forClient();
+      if (settings.tlsCa() != null) {
+        builder.trustManager(new File(settings.tlsCa()));
+      }
+      if (settings.tlsCert() != null) {
+        builder.keyManager(new File(settings.tlsCert()), new File(settings.tlsKey()));
+      }
+      return builder.build();
+    } catch (Exception e) {
+      throw new IllegalArgumentException("cannot load Temporal TLS files (TEMPORAL_TLS_CERT/KEY/CA): " + e.getMessage(), e);
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  public WorkflowServiceStubs service() {
+    return service;
+  }
+
+  public TemporalSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    service.shutdown();
+    service.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** A server that cannot be reached; the message says which and how to fix it. */
+  public static final class UnreachableException extends RuntimeException {
+    public UnreachableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.seqtune.workers.stack;
+
+import io.seqtune.activities.WorkerContext;
+import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.devstack.EmbeddedS3Server;
+import io.seqtune.devstack.EmbeddedTemporalServer;
+import io.seqtune.workers.SeqtuneWorker;
+import io.seqtune.workers.TemporalConnection;
+import io.seqtune.workers.TemporalSettings;
+import io.seqtune.workers.metrics.MetricsServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The whole stack on one machine, every server on 127.0.0.1: Temporal's in-memory server, an S3
+ * server keeping objects under {@code <home>/s3}, the metrics endpoint, and (optionally) a worker
+ * polling every queue. Closing stops everything it started, in reverse order.
+ */
+public final class DevStack implements AutoCloseable {
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private TemporalSettings temporal;
+  private StoreSettings store;
+  private MetricsServer metrics;
+  private TemporalConnection connection;
+
+  public record Options(int temporalPort, int s3Port, int metricsPort, Path home, Collection<String> workerQueues) {}
+
+  public static DevStack start(Options o) {
+    DevStack stack = new DevStack();
+    try {
+      EmbeddedTemporalServer temporalServer = stack.track(EmbeddedTemporalServer.start(o.temporalPort()));
+      stack.temporal = TemporalSettings.fromEnvironment(java.util.Map.of()).withAddress(temporalServer.address());
+      EmbeddedS3Server s3 = stack.track(EmbeddedS3Server.start(o.s3Port(), o.home().resolve("s3"),
+          StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY));
+      stack.store = new StoreSettings(s3.endpoint(), StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY,
+          StoreSettings.DEFAULT_BUCKET);
+      stack.metrics = stack.track(MetricsServer.start("127.0.0.1", o.metricsPort()));
+      stack.connection = stack.track(TemporalConnection.connect(stack.temporal));
+      if (!o.workerQueues().isEmpty()) {
+        ObjectStore objectStore = stack.track(new ObjectStore(stack.store).ensureBucket());
+        WorkerContext context = new WorkerContext(objectStore, o.home().resolve("work"), MetricsServer.training());
+        stack.track(SeqtuneWorker.start(stack.connection.client(), context, o.workerQueues()));
+      }
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private <T extends AutoCloseable> T track(T resource) {
+    started.add(resource);
+    return resource;
+  }
+
+  public TemporalSettings temporal() {
+    return temporal;
+  }
+
+  public StoreSettings store() {
+    return store;
+  }
+
+  public TemporalConnection connection() {
+    return connection;
+  }
+
+  public int metricsPort() {
+    return metrics.port();
+  }
+
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        System.err.println("warning: could not stop " + started.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+    started.clear();
+  }
+}
