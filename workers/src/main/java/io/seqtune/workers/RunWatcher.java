@@ -1,7 +1,6 @@
 package io.seqtune.workers;
 
 import io.seqtune.activities.training.TrainingProgress;
-import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.seqtune.workflows.pipeline.PipelineProgress;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -84,3 +83,4 @@ public final class RunWatcher {
             .fromPayloads(0, Optional.of(a.getHeartbeatDetails()), TrainingProgress.class, TrainingProgress.class));
   }
 
+}

@@ -1,0 +1,62 @@
+package io.seqtune.workers.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.workers.TemporalConnection;
+import io.seqtune.workers.TemporalSettings;
+import io.temporal.failure.ApplicationFailure;
+
+/** What the commands share: JSON output, connections from the environment, readable errors. */
+final class Cli {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Cli() {}
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A record as a mutable map with snake_case keys (tokensPerS -> tokens_per_s). */
+  @SuppressWarnings("unchecked")
+  static java.util.Map<String, Object> snakeCase(Object value) {
+    return new ObjectMapper().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+        .convertValue(value, java.util.LinkedHashMap.class);
+  }
+
+  static String pretty(Object value) {
+    try {
+      return PRETTY.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static TemporalConnection temporal() {
+    return TemporalConnection.connect(TemporalSettings.fromEnvironment());
+  }
+
+  static ObjectStore store() {
+    return new ObjectStore(StoreSettings.fromEnvironment()).ensureBucket();
+  }
+
+  /** The message a user needs: the innermost application failure's or exception's, never a trace. */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        return af.getOriginalMessage();
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}

@@ -1,0 +1,178 @@
+package io.seqtune.workers.cli;
+
+import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.workers.RunStatus;
+import io.seqtune.workers.RunWatcher;
+import io.seqtune.workers.stack.DevStack;
+import io.seqtune.workflows.Queues;
+import io.seqtune.workflows.pipeline.FineTunePipeline;
+import io.seqtune.workflows.pipeline.PipelineResult;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** seqtune's main job on the embedded stack, in one command. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Start the embedded stack in this process and run the whole pipeline: synthetic OPSIN-validated",
+        "SMILES->IUPAC pairs, a small GPT trained from scratch on CPU with a checkpoint per epoch,",
+        "evaluation (exact match, OPSIN round trip) and promotion to champion.",
+        "",
+        "Bigger runs: --size 50000 --epochs 20 --layers 4 --hidden 256 --heads 8,",
+        "or fine-tune a Hugging Face model directory: --base /models/opt-125m --format instruction.",
+        "The same spec runs on a cluster with `seqtune run --spec` (see `seqtune spec`)."})
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--size", description = "Synthetic molecules to generate (default: the spec default).") Integer size;
+  @Option(names = "--epochs", description = "Training epochs.") Integer epochs;
+  @Option(names = "--layers") Integer layers;
+  @Option(names = "--hidden") Integer hidden;
+  @Option(names = "--heads") Integer heads;
+  @Option(names = "--batch-size") Integer batchSize;
+  @Option(names = "--lr", description = "Peak learning rate.") Double learningRate;
+  @Option(names = "--base", description = "A Hugging Face model directory to fine-tune instead of training from scratch.") String base;
+  @Option(names = "--format", description = "Instruction format: bare, instruction, chat, separator.") String format;
+  @Option(names = "--eval-examples", description = "Test examples to judge.") Integer evalExamples;
+  @Option(names = "--beams", description = "Beam width at evaluation.") Integer beams;
+  @Option(names = "--seed") Long seed;
+  @Option(names = "--home", defaultValue = ".seqtune/demo", description = "Where the demo's object store keeps its files.") Path home;
+  @Option(names = "--json", description = "Print the result as one JSON object on the last line of stdout.") boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    long began = System.nanoTime();
+    PipelineSpec spec = Cli.JSON.readValue(Cli.json(specJson()), PipelineSpec.class).withDefaults().validate();
+    System.err.println("starting the embedded stack (Temporal, S3, worker) on 127.0.0.1 ...");
+    try (DevStack stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL))) {
+      String id = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      WorkflowClient client = stack.connection().client();
+      FineTunePipeline pipeline = client.newWorkflowStub(FineTunePipeline.class,
+          WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(Queues.PIPELINE).build());
+      WorkflowClient.start(pipeline::run, spec.withRunId(id));
+      System.err.printf("pipeline %s started: %d examples, %d epochs, model %s%n", id, spec.data().size(),
+          spec.train().epochs(), spec.model().fromScratch()
+              ? "GPT-2 " + spec.model().layers() + "x" + spec.model().hidden() + " from scratch" : spec.model().base());
+      WorkflowStub stub = client.newUntypedWorkflowStub(id);
+      CompletableFuture<PipelineResult> result = stub.getResultAsync(PipelineResult.class);
+      watch(new RunWatcher(stack.connection()), id, result);
+      PipelineResult r = result.get();
+      double wall = (System.nanoTime() - began) / 1e9;
+      report(r, wall, stack);
+      return 0;
+    }
+  }
+
+  private Map<String, Object> specJson() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    putIf(data, "size", size);
+    putIf(data, "format", format);
+    putIf(data, "seed", seed);
+    Map<String, Object> model = new LinkedHashMap<>();
+    putIf(model, "base", base);
+    putIf(model, "layers", layers);
+    putIf(model, "hidden", hidden);
+    putIf(model, "heads", heads);
+    Map<String, Object> train = new LinkedHashMap<>();
+    putIf(train, "epochs", epochs);
+    putIf(train, "batchSize", batchSize);
+    putIf(train, "learningRate", learningRate);
+    Map<String, Object> eval = new LinkedHashMap<>();
+    putIf(eval, "maxExamples", evalExamples);
+    putIf(eval, "beams", beams);
+    return Map.of("task", "smiles2iupac", "data", data, "model", model, "train", train, "eval", eval);
+  }
+
+  private static void putIf(Map<String, Object> m, String key, Object value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+
+  /** One progress bar per epoch, fed from the training activity's heartbeats, until the run ends. */
+  private static void watch(RunWatcher watcher, String id, CompletableFuture<PipelineResult> done) throws InterruptedException {
+    ProgressBar bar = null;
+    int barEpoch = 0;
+    String stage = "";
+    while (!done.isDone()) {
+      RunStatus s = watcher.status(id);
+      if (s.stage() != null && !s.stage().equals(stage) && !"training".equals(s.stage())) {
+        closeBar(bar);
+        bar = null;
+        System.err.println("stage: " + s.stage());
+      }
+      stage = s.stage() == null ? stage : s.stage();
+      if ("training".equals(s.stage()) && s.batchesInEpoch() != null) {
+        if (bar == null || s.epoch() != barEpoch) {
+          closeBar(bar);
+          barEpoch = s.epoch();
+          bar = new ProgressBarBuilder().setTaskName(String.format("epoch %d/%d", s.epoch(), s.epochs()))
+              .setInitialMax(s.batchesInEpoch()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+              .continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+        }
+        bar.stepTo(s.batchesDone());
+        bar.setExtraMessage(String.format(" loss %.3f", s.loss()));
+      }
+      Thread.sleep(500);
+    }
+    closeBar(bar);
+  }
+
+  private static void closeBar(ProgressBar bar) {
+    if (bar != null) {
+      bar.stepTo(bar.getMax());
+      bar.close();
+    }
+  }
+
+  private void report(PipelineResult r, double wall, DevStack stack) {
+    Map<String, Double> m = r.metrics();
+    String bucket = "s3://" + stack.store().bucket() + "/";
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("examples", r.trainExamples());
+    out.put("test_examples", r.testExamples());
+    out.put("epochs", r.epochs());
+    out.put("val_loss", m.get("val_loss"));
+    out.put("exact_match", m.get("exact_match"));
+    out.put("roundtrip_accuracy", m.get("roundtrip_accuracy"));
+    out.put("parse_rate", m.get("parse_rate"));
+    out.put("normalized_edit_distance", m.get("normalized_edit_distance"));
+    out.put("wall_seconds", Math.round(wall * 10) / 10.0);
+    out.put("model_version", r.modelVersion());
+    out.put("champion", r.champion());
+    out.put("weights_sha256", r.weightsSha256());
+    out.put("dataset", bucket + "datasets/" + r.datasetKey() + "/");
+    out.put("checkpoint", bucket + r.checkpoints().get(r.checkpoints().size() - 1));
+    out.put("report", bucket + r.reportKey());
+    out.put("model", bucket + "registry/" + r.task() + "/versions/" + r.modelVersion() + "/");
+    out.put("store_dir", home.resolve("s3").toAbsolutePath().toString());
+    System.out.println();
+    System.out.println("seqtune demo: SMILES -> IUPAC");
+    System.out.printf("  %-28s %d train / %d test%n", "examples", r.trainExamples(), r.testExamples());
+    System.out.printf("  %-28s %d%n", "epochs", r.epochs());
+    System.out.printf("  %-28s %s%n", "train loss by epoch", r.trainLoss().stream().map(l -> String.format("%.3f", l)).toList());
+    System.out.printf("  %-28s %.4f%n", "validation loss", m.get("val_loss"));
+    System.out.printf("  %-28s %.3f%n", "exact match", m.get("exact_match"));
+    System.out.printf("  %-28s %.3f%n", "OPSIN round-trip accuracy", m.get("roundtrip_accuracy"));
+    System.out.printf("  %-28s %.3f%n", "OPSIN parse rate", m.get("parse_rate"));
+    System.out.printf("  %-28s %.1f s%n", "wall time", wall);
+    System.out.printf("  %-28s %s%s (%s)%n", "model version", r.modelVersion(), r.champion() ? " [champion]" : "",
+        r.promotionReason());
+    for (String k : new String[] {"dataset", "checkpoint", "report", "model", "store_dir"}) {
+      System.out.printf("  %-28s %s%n", k, out.get(k));
+    }
+    if (json) {
+      System.out.println(Cli.json(out));
+    }
+  }
+}
