@@ -31,9 +31,7 @@ final class GptNeo implements Architecture {
         for (int i = 0; i < c.numLayers(); i++) {
             String h = "transformer.h." + i + ".";
             String a = h + "attn.attention.";
-            SeparateQkv qkv = new SeparateQkv(Linear.create(p, a + "q_proj", hidden, hidden, false),
-                    Linear.create(p, a + "k_proj", hidden, hidden, false),
-                    Linear.create(p, a + "v_proj", hidden, hidden, false), headDim);
+            SeparateQkv qkv = SeparateQkv.create(p, a, hidden, hidden, hidden, false, headDim);
             Attention attention = new Attention(qkv, Linear.create(p, a + "out_proj", hidden, hidden, true),
                     c.numHeads(), c.numHeads(), 1, null, layerTypes.get(i).equals("local"),
                     c.doubleValue("attention_dropout", 0));

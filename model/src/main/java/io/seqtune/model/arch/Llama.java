@@ -39,9 +39,7 @@ final class Llama implements Architecture {
         for (int i = 0; i < c.numLayers(); i++) {
             String l = "model.layers." + i + ".";
             String a = l + "self_attn.";
-            SeparateQkv qkv = new SeparateQkv(Linear.create(p, a + "q_proj", hidden, qSize, qkvBias),
-                    Linear.create(p, a + "k_proj", hidden, kvSize, qkvBias),
-                    Linear.create(p, a + "v_proj", hidden, kvSize, qkvBias), headDim);
+            SeparateQkv qkv = SeparateQkv.create(p, a, hidden, qSize, kvSize, qkvBias, headDim);
             Attention attention = new Attention(qkv, Linear.create(p, a + "o_proj", qSize, hidden, outBias),
                     c.numHeads(), c.numKeyValueHeads(), 1 / Math.sqrt(headDim), rotary, false,
                     c.doubleValue("attention_dropout", 0));

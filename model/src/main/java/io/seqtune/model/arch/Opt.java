@@ -40,9 +40,7 @@ final class Opt implements Architecture {
         for (int i = 0; i < c.numLayers(); i++) {
             String l = d + "layers." + i + ".";
             String a = l + "self_attn.";
-            SeparateQkv qkv = new SeparateQkv(Linear.create(p, a + "q_proj", hidden, hidden, bias),
-                    Linear.create(p, a + "k_proj", hidden, hidden, bias),
-                    Linear.create(p, a + "v_proj", hidden, hidden, bias), c.headDim());
+            SeparateQkv qkv = SeparateQkv.create(p, a, hidden, hidden, hidden, bias, c.headDim());
             Attention attention = new Attention(qkv, Linear.create(p, a + "out_proj", hidden, hidden, bias),
                     c.numHeads(), c.numHeads(), 1 / Math.sqrt(c.headDim()), null, false,
                     c.doubleValue("attention_dropout", 0));
