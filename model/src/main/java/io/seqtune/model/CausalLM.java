@@ -104,6 +104,15 @@ public final class CausalLM implements AutoCloseable {
         return new KvCache(owner, decoder.layers());
     }
 
+    /**
+     * An export transformers loads unchanged: {@link #save(Path)} plus the tokenizer files. A LoRA
+     * adapter is not part of the base weights: merge it first ({@link LoraAdapter#merge()}).
+     */
+    public void save(Path dir, TextTokenizer tokenizer) {
+        save(dir);
+        tokenizer.save(dir);
+    }
+
     /** Writes config.json and model.safetensors with Hugging Face names and layouts (float32). */
     public void save(Path dir) {
         try {
@@ -111,7 +120,11 @@ public final class CausalLM implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ModelConfig saved = config.with("dtype", new com.fasterxml.jackson.databind.node.TextNode("float32"));
+        var float32 = new com.fasterxml.jackson.databind.node.TextNode("float32");
+        ModelConfig saved = config.with("dtype", float32);
+        if (saved.raw().has("torch_dtype")) { // the key before transformers 4.56
+            saved = saved.with("torch_dtype", float32);
+        }
         saved.write(dir.resolve("config.json"));
         try (NDManager staging = manager.newSubManager()) {
             Map<String, NDArray> tensors = new LinkedHashMap<>();

@@ -26,6 +26,31 @@ class CheckpointFormatsTest {
     }
 
     @Test
+    void tensorsBeyondTwoGibibytesAreRead(@TempDir Path dir) throws Exception {
+        // A sparse file: the second tensor starts after a 2.5 GiB hole, as in a large checkpoint.
+        long far = 5L << 29;
+        String header = "{\"near\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"far\":{\"dtype\":\"BF16\",\"shape\":[2],\"data_offsets\":[" + far + "," + (far + 4) + "]}}";
+        byte[] json = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer near = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f);
+        java.nio.ByteBuffer farBytes = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 0x3fc0).putShort((short) 0xc040); // bf16 1.5, -3.0
+        Path file = dir.resolve("big.safetensors");
+        try (java.io.RandomAccessFile out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            java.nio.ByteBuffer length = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(json.length);
+            out.write(length.array());
+            out.write(json);
+            out.write(near.array());
+            out.seek(8 + json.length + far);
+            out.write(farBytes.array());
+        }
+        try (NDManager m = NDManager.newBaseManager(); SafetensorsReader reader = SafetensorsReader.open(file)) {
+            assertThat(reader.read("near", m).toFloatArray()).containsExactly(1.5f, -2f);
+            assertThat(reader.read("far", m).toFloatArray()).containsExactly(1.5f, -3f);
+        }
+    }
+
+    @Test
     void savedGpt2KeepsHuggingFaceNamesLayoutsAndValues(@TempDir Path dir) {
         Path original = Fixtures.hf("gpt2");
         try (CausalLM model = CausalLM.load(original, DeviceChoice.CPU); NDManager m = NDManager.newBaseManager()) {

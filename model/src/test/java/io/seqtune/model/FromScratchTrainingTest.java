@@ -60,8 +60,7 @@ class FromScratchTrainingTest {
     void savedModelAndTokenizerLoadBackIdentically(@TempDir Path dir) {
         CharTokenizer tok = tokenizer();
         try (NDManager m = NDManager.newBaseManager(); CausalLM model = newModel(tok)) {
-            model.save(dir);
-            tok.save(dir);
+            model.save(dir, tok);
             TextTokenizer loadedTok = TextTokenizer.load(dir);
             assertThat(loadedTok.encode("CCO=ethanol")).containsExactly(tok.encode("CCO=ethanol"));
             try (CausalLM loaded = CausalLM.load(dir, DeviceChoice.CPU)) {
