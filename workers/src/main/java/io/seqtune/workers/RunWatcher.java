@@ -63,7 +63,7 @@ public final class RunWatcher {
         result != null ? result.metrics() : p == null || p.metrics().isEmpty() ? null : p.metrics(),
         result != null ? result.modelVersion() : p == null ? null : p.modelVersion(),
         result != null ? result.weightsSha256() : null,
-        result != null ? result.champion() : p == null ? null : p.champion(),
+        result != null ? Boolean.valueOf(result.champion()) : p == null ? null : p.champion(),
         failure);
   }
 
