@@ -2,26 +2,33 @@ package io.seqtune.activities.dataset;
 
 import io.seqtune.activities.ActivityFailures;
 import io.seqtune.activities.WorkerContext;
-import io.seqtune.activities.spec.DataSpec;
 import io.seqtune.activities.spec.PipelineSpec;
-import io.seqtune.activities.store.Hashing;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.chem.NamedMolecule;
-import io.seqtune.chem.SyntheticConfig;
-import io.seqtune.chem.SyntheticGenerator;
+import io.seqtune.activities.store.ArtifactManifest;
+import io.seqtune.chem.ChemException;
+import io.seqtune.chem.dataset.DatasetBuilder;
+import io.seqtune.chem.dataset.DatasetBuilder.BuiltDataset;
+import io.seqtune.chem.dataset.DatasetManifest;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Builds a dataset once per key: the key hashes the data spec and the input files, so asking again
- * (a replay, a retry, a second run on the same data) reuses the stored dataset.
+ * Builds a dataset once per key with chem's {@link DatasetBuilder} (text tasks with
+ * {@link TextDatasets}), stores it as {@code datasets/<key>/} in {@link DatasetFiles}' form, and
+ * reuses the stored one when the same request comes again (a replay, a retry, a second run).
+ *
+ * <p>Bad input (a missing file or column, an empty or truncated file) fails non-retryably; the
+ * upload starts only after the whole dataset is built, and its manifest is written last.
  */
 public final class DatasetActivitiesImpl implements DatasetActivities {
+  static final String ACTIVITY = "BuildDataset";
+
   private final WorkerContext context;
 
   public DatasetActivitiesImpl(WorkerContext context) {
@@ -30,81 +37,98 @@ public final class DatasetActivitiesImpl implements DatasetActivities {
 
   @Override
   public DatasetRef buildDataset(PipelineSpec spec) {
-    context.metrics().attempt("BuildDataset");
-    ObjectStore store = context.store();
-    String key = datasetKey(spec);
-    var existing = store.manifest("datasets/" + key);
+    context.metrics().attempt(ACTIVITY);
+    try {
+      return build(spec);
+    } catch (RuntimeException e) {
+      context.metrics().failure(ACTIVITY);
+      throw e;
+    }
+  }
+
+  private DatasetRef build(PipelineSpec spec) {
+    DatasetRequest request = DatasetRequest.of(spec);
+    String key = invalidDataOnChemFailure(request::key);
+    String prefix = "datasets/" + key;
+    Optional<ArtifactManifest> existing = context.store().manifest(prefix);
     if (existing.isPresent()) {
       return ref(key, existing.get().meta(), true);
     }
-    Path dir = context.scratch("build", key + "-" + UUID.randomUUID());
+    Path root = context.scratch("dataset-builds");
     try {
-      List<Example> examples = examples(spec);
-      Splits splits = Splits.byGroup(examples, spec.data().valFraction(), spec.data().testFraction(),
-          spec.data().seed(), spec.isChemistry() && spec.task().equals("smiles2iupac") ? Splits.STRUCTURE : Splits.TEXT);
-      if (splits.train().isEmpty() || splits.test().isEmpty()) {
-        throw ActivityFailures.invalidDataset("dataset too small to split: " + examples.size() + " examples", null);
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + root, e);
+    }
+    BuiltDataset built = invalidDataOnChemFailure(() -> request.chemistry()
+        ? DatasetBuilder.build(request.spec(), root)
+        : TextDatasets.build(request.spec(), root));
+    Path upload = context.scratch("dataset-upload", key + "-" + UUID.randomUUID());
+    try {
+      Map<String, Object> meta = meta(key, spec, request, built.manifest(),
+          DatasetFiles.fromShards(built.directory(), built.manifest(), upload, request.swap()));
+      if (((Number) meta.get("train")).longValue() == 0 || ((Number) meta.get("test")).longValue() == 0) {
+        throw ActivityFailures.invalidDataset("dataset " + key + " is too small to split: " + meta.get("train") + " train, "
+            + meta.get("validation") + " validation, " + meta.get("test") + " test examples from "
+            + built.manifest().curation().rowsRead() + " rows (" + built.manifest().quarantined()
+            + " quarantined, by rule " + removedByRule(built.manifest()) + ")", null);
       }
-      DatasetFiles.write(dir.resolve(DatasetFiles.TRAIN + ".jsonl"), splits.train());
-      DatasetFiles.write(dir.resolve(DatasetFiles.VALIDATION + ".jsonl"), splits.validation());
-      DatasetFiles.write(dir.resolve(DatasetFiles.TEST + ".jsonl"), splits.test());
-      Map<String, Object> meta = new LinkedHashMap<>();
-      meta.put("key", key);
-      meta.put("task", spec.task());
-      meta.put("data", spec.data());
-      meta.put("train", splits.train().size());
-      meta.put("validation", splits.validation().size());
-      meta.put("test", splits.test().size());
-      meta.put("removed_by_rule", Map.of());
-      store.uploadDirectory("datasets/" + key, dir, meta);
+      context.store().uploadDirectory(prefix, upload, meta);
+      WorkerContext.deleteScratch(built.directory());
       return ref(key, meta, false);
-    } catch (RuntimeException e) {
-      context.metrics().failure("BuildDataset");
+    } catch (ApplicationFailure | IllegalStateException e) {
+      // No retry can use this local build: it is invalid, or its shards no longer match their hashes.
+      WorkerContext.deleteScratch(built.directory());
       throw e;
     } finally {
-      WorkerContext.deleteScratch(dir);
+      WorkerContext.deleteScratch(upload);
     }
   }
 
-  private static List<Example> examples(PipelineSpec spec) {
-    DataSpec d = spec.data();
-    if (!"synthetic".equals(d.source())) {
-      throw ActivityFailures.invalidSpec("data.source '" + d.source() + "' is not supported by this worker yet");
+  /** Runs a step that reads the input files; what chem cannot read is bad data, which no retry fixes. */
+  private static <T> T invalidDataOnChemFailure(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (ChemException e) {
+      throw ActivityFailures.invalidDataset(e.getMessage(), e);
     }
-    List<NamedMolecule> molecules = new SyntheticGenerator(SyntheticConfig.defaults(d.size(), d.seed())).generate();
-    boolean toName = !"iupac2smiles".equals(spec.task());
-    return molecules.stream()
-        .map(m -> toName ? new Example(m.smiles(), m.name()) : new Example(m.name(), m.smiles()))
-        .toList();
   }
 
-  /** sha256 of the task, the data spec and the bytes of every input file, shortened. */
-  static String datasetKey(PipelineSpec spec) {
-    DataSpec d = spec.data();
-    Map<String, Object> identity = new TreeMap<>();
-    identity.put("task", spec.task());
-    identity.put("source", d.source());
-    identity.put("size", d.size());
-    identity.put("seed", d.seed());
-    identity.put("columns", d.inputColumn() + "/" + d.outputColumn());
-    identity.put("fractions", d.valFraction() + "/" + d.testFraction());
-    identity.put("curate", d.curate());
-    for (String path : new String[] {d.path(), d.namesPath()}) {
-      if (path != null) {
-        Path p = Path.of(path);
-        if (!Files.isRegularFile(p)) {
-          throw ActivityFailures.invalidSpec("data file " + p.toAbsolutePath() + " does not exist on this worker");
-        }
-        identity.put("file:" + p.getFileName(), Hashing.sha256(p));
-      }
-    }
-    return spec.task() + "-" + Hashing.sha256(ObjectStore.jsonBytes(identity)).substring(0, 16);
+  private static Map<String, Object> meta(String key, PipelineSpec spec, DatasetRequest request, DatasetManifest built,
+      Map<String, Long> rows) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("key", key);
+    meta.put("task", spec.task());
+    meta.put("data", spec.data());
+    meta.put("train", rows.get(DatasetFiles.TRAIN));
+    meta.put("validation", rows.get(DatasetFiles.VALIDATION));
+    meta.put("test", rows.get(DatasetFiles.TEST));
+    meta.put("removed_by_rule", removedByRule(built));
+    meta.put("curation_rules", !request.chemistry() ? "none" : Boolean.TRUE.equals(spec.data().curate()) ? "paper" : "validity_only");
+    meta.put("curation", built.curation());
+    meta.put("quarantined", built.quarantined());
+    meta.put("split_by", request.chemistry() ? "inchi_key" : "input");
+    meta.put("leakage_check", built.leakageCheck());
+    meta.put("build_key", built.key());
+    meta.put("layout_version", built.layoutVersion());
+    meta.put("inputs", built.inputs());
+    meta.put("spec", built.spec());
+    return meta;
+  }
+
+  private static Map<String, Long> removedByRule(DatasetManifest built) {
+    return built.curation().removedByRule();
   }
 
   private static DatasetRef ref(String key, Map<String, Object> meta, boolean reused) {
-    @SuppressWarnings("unchecked")
-    Map<String, Integer> removed = (Map<String, Integer>) meta.getOrDefault("removed_by_rule", Map.of());
-    return new DatasetRef(key, ((Number) meta.get("train")).intValue(), ((Number) meta.get("validation")).intValue(),
-        ((Number) meta.get("test")).intValue(), removed, reused);
+    Map<String, Integer> removed = new LinkedHashMap<>();
+    if (meta.get("removed_by_rule") instanceof Map<?, ?> byRule) {
+      byRule.forEach((rule, count) -> removed.put(String.valueOf(rule), ((Number) count).intValue()));
+    }
+    return new DatasetRef(key, count(meta, "train"), count(meta, "validation"), count(meta, "test"), removed, reused);
+  }
+
+  private static int count(Map<String, Object> meta, String split) {
+    return ((Number) meta.get(split)).intValue();
   }
 }

@@ -1,19 +1,26 @@
 package io.seqtune.activities.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seqtune.activities.store.Hashing;
 import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.chem.dataset.DatasetManifest;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stored form of a dataset: one JSON-lines file per split ({@code train.jsonl},
- * {@code val.jsonl}, {@code test.jsonl}), each line {@code {"input":…,"output":…}}, and a manifest
- * written last. Workers keep a verified local copy per dataset key.
+ * {@code val.jsonl}, {@code test.jsonl}), each line {@code {"input":…,"output":…}} (chemistry rows
+ * also carry {@code inchi_key}), {@code quarantine.jsonl}, and a manifest written last. Workers keep a verified local copy per dataset key.
  */
 public final class DatasetFiles {
   public static final String TRAIN = "train";
@@ -23,18 +30,55 @@ public final class DatasetFiles {
 
   private DatasetFiles() {}
 
-  public static void write(Path file, List<Example> examples) {
+  /**
+   * Writes the stored form of a dataset chem built: each split's shards, in order, as one
+   * {@code <split>.jsonl} of {@code input}, {@code output} (swapped when asked) and
+   * {@code inchi_key} where there is one, and the quarantine file as it is. Each shard is checked
+   * against the sha256 in chem's manifest before it is read. Returns rows per split.
+   */
+  public static Map<String, Long> fromShards(Path builtDir, DatasetManifest manifest, Path out, boolean swap) {
+    Map<String, Long> rows = new LinkedHashMap<>();
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (BufferedWriter out = Files.newBufferedWriter(file)) {
-        for (Example e : examples) {
-          out.write(JSON.writeValueAsString(e));
-          out.write('\n');
+      Files.createDirectories(out);
+      for (String split : List.of(TRAIN, VALIDATION, TEST)) {
+        long n = 0;
+        try (BufferedWriter writer = Files.newBufferedWriter(out.resolve(split + ".jsonl"))) {
+          for (DatasetManifest.Shard shard : manifest.shards()) {
+            if (shard.split().equals(split)) {
+              n += convert(builtDir.resolve(shard.file()), shard.sha256(), writer, swap);
+            }
+          }
         }
+        rows.put(split, n);
       }
+      Files.copy(builtDir.resolve(DatasetManifest.QUARANTINE_FILE), out.resolve(DatasetManifest.QUARANTINE_FILE));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot write the stored form of " + builtDir + " to " + out, e);
     }
+    return rows;
+  }
+
+  private static long convert(Path shard, String sha256, BufferedWriter writer, boolean swap) throws IOException {
+    String actual = Hashing.sha256(shard);
+    if (!actual.equals(sha256)) {
+      throw new IllegalStateException(shard + " has sha256 " + actual + " but its manifest says " + sha256);
+    }
+    long n = 0;
+    try (BufferedReader reader = Files.newBufferedReader(shard)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        JsonNode row = JSON.readTree(line);
+        ObjectNode stored = JSON.createObjectNode();
+        stored.put("input", row.get(swap ? "output" : "input").asText());
+        stored.put("output", row.get(swap ? "input" : "output").asText());
+        if (row.hasNonNull("inchi_key")) {
+          stored.put("inchi_key", row.get("inchi_key").asText());
+        }
+        writer.write(JSON.writeValueAsString(stored));
+        writer.write('\n');
+        n++;
+      }
+    }
+    return n;
   }
 
   public static List<Example> read(Path file) {

@@ -12,6 +12,10 @@ import java.util.Map;
  * <p>{@code source}: {@code synthetic} (OPSIN-validated generated pairs), {@code file} (CSV, TSV or
  * JSONL at {@code path} with {@code inputColumn}/{@code outputColumn}) or {@code pubchem}
  * ({@code path} = CID-SMILES.gz, {@code namesPath} = CID-IUPAC.gz).
+ *
+ * <p>{@code inputColumn}/{@code outputColumn} name the columns of the model's input and output, so
+ * for {@code iupac2smiles} they default to {@code iupac}/{@code smiles}. {@code size} is the number
+ * of synthetic pairs; file and PubChem sources are read whole.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSpec(
@@ -36,14 +40,15 @@ public record DataSpec(
 
   DataSpec withDefaults(String task) {
     boolean chemistry = !"text".equals(task);
+    boolean toSmiles = "iupac2smiles".equals(task);
     return new DataSpec(
         source == null ? (chemistry ? "synthetic" : "file") : source,
         size == null ? 6000 : size,
         seed == null ? 7L : seed,
         path,
         namesPath,
-        inputColumn == null ? (chemistry ? "smiles" : "input") : inputColumn,
-        outputColumn == null ? (chemistry ? "iupac" : "output") : outputColumn,
+        inputColumn == null ? (chemistry ? (toSmiles ? "iupac" : "smiles") : "input") : inputColumn,
+        outputColumn == null ? (chemistry ? (toSmiles ? "smiles" : "iupac") : "output") : outputColumn,
         format == null ? "separator" : format,
         template,
         valFraction == null ? 0.05 : valFraction,
