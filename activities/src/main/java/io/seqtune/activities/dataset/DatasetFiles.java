@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The stored form of a dataset: one JSON-lines file per split ({@code train.jsonl},
  * {@code val.jsonl}, {@code test.jsonl}), each line {@code {"input":…,"output":…}} (chemistry rows
- * also carry {@code inchi_key}), {@code quarantine.jsonl}, and a manifest written last. Workers keep a verified local copy per dataset key.
+ * also carry {@code inchi_key}), {@code quarantine.jsonl}, and a manifest written last. Workers
+ * keep a verified local copy per dataset key.
  */
 public final class DatasetFiles {
   public static final String TRAIN = "train";
