@@ -107,6 +107,17 @@ public record ModelConfig(
         return parse(copy);
     }
 
+    /** A copy with every dropout probability (keys ending in "dropout" or "pdrop") set to 0. */
+    public ModelConfig withoutDropout() {
+        ObjectNode copy = raw.deepCopy();
+        raw.fieldNames().forEachRemaining(key -> {
+            if ((key.endsWith("dropout") || key.endsWith("pdrop")) && raw.get(key).isNumber()) {
+                copy.put(key, 0.0);
+            }
+        });
+        return parse(copy);
+    }
+
     public void write(Path configJson) {
         try {
             JSON.writeValue(configJson.toFile(), raw);

@@ -23,7 +23,7 @@ public final class TrainBenchmark {
             int intraOpThreads) {}
 
     public static ModelConfig defaultModel() {
-        return withoutDropout(ModelConfig.gpt2(1000, 4, 256, 4, 128, 0, 0, 0));
+        return ModelConfig.gpt2(1000, 4, 256, 4, 128, 0, 0, 0).withoutDropout();
     }
 
     public static Result run() {
@@ -51,11 +51,6 @@ public final class TrainBenchmark {
         }
         double median = median(seconds);
         return new Result(describe(config), batchSize, seqLen, steps, batchSize * seqLen / median, median, threads());
-    }
-
-    static ModelConfig withoutDropout(ModelConfig config) {
-        var zero = com.fasterxml.jackson.databind.node.DoubleNode.valueOf(0);
-        return config.with("embd_pdrop", zero).with("attn_pdrop", zero).with("resid_pdrop", zero);
     }
 
     static String describe(ModelConfig c) {

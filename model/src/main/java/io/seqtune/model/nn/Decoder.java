@@ -64,18 +64,14 @@ public final class Decoder {
         NDManager m = mask.getManager();
         long keys = mask.getShape().get(1);
         long batch = mask.getShape().get(0);
-        NDArray queryIndex = m.arange(past, past + t).reshape(t, 1);
-        NDArray keyIndex = m.arange(0L, keys).reshape(1, keys);
+        NDArray queryIndex = m.arange((int) past, (int) (past + t)).reshape(t, 1);
+        NDArray keyIndex = m.arange(0, (int) keys).reshape(1, keys);
         NDArray allowed = keyIndex.lte(queryIndex); // [T, Tk]
         if (window > 0) {
             allowed = allowed.logicalAnd(queryIndex.sub(keyIndex).lt(window));
         }
         allowed = allowed.logicalAnd(mask.eq(1).reshape(batch, 1, 1, keys)); // [B, 1, T, Tk]
         return allowed.logicalNot().toType(DataType.FLOAT32, false).mul(MASKED);
-    }
-
-    public Embeddings embeddings() {
-        return embeddings;
     }
 
     public int layers() {

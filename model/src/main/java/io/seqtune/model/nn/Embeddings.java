@@ -36,10 +36,6 @@ public final class Embeddings {
         return Tensors.dropout(x, dropout, training);
     }
 
-    public NDArray tokenWeight() {
-        return tokens;
-    }
-
     private static NDArray lookup(NDArray table, NDArray ids) {
         return ai.djl.nn.core.Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
     }

@@ -60,8 +60,4 @@ public final class Parameters {
     public Map<String, Linear> linears() {
         return Collections.unmodifiableMap(linears);
     }
-
-    public boolean contains(String name) {
-        return byName.containsKey(name);
-    }
 }
