@@ -37,7 +37,7 @@ class FromScratchTrainingTest {
     }
 
     @Test
-    void lossFallsAndTheModelGeneratesWhatItLearned() {
+    void lossFallsAndGreedyAndBeamSearchGenerateWhatItLearned() {
         CharTokenizer tok = tokenizer();
         Batch batch = batch(tok);
         try (CausalLM model = newModel(tok); Trainer trainer = new Trainer(model, config(), 150)) {
@@ -53,6 +53,9 @@ class FromScratchTrainingTest {
             List<int[]> prompts = PROMPTS.stream().map(tok::encode).toList();
             List<int[]> generated = new Generator(model).greedy(prompts, 12, tok.eosId());
             assertThat(generated.stream().map(tok::decode).toList()).isEqualTo(ANSWERS);
+            List<List<int[]>> beams = new Generator(model).beam(prompts, 3, 12, tok.eosId(), 1.0, 2);
+            assertThat(beams.stream().map(b -> tok.decode(b.get(0))).toList()).isEqualTo(ANSWERS);
+            assertThat(beams).allSatisfy(b -> assertThat(b).hasSize(2));
         }
     }
 
