@@ -51,6 +51,23 @@ class CheckpointFormatsTest {
     }
 
     @Test
+    void float16TensorsWidenExactlyIncludingSubnormalsAndInfinity(@TempDir Path dir) throws Exception {
+        short[] halves = {0x3c00, (short) 0xc100, 0x7bff, 0x0001, (short) 0xfc00, 0x0000};
+        float[] expected = {1f, -2.5f, 65504f, 0x1p-24f, Float.NEGATIVE_INFINITY, 0f};
+        String header = "{\"h\":{\"dtype\":\"F16\",\"shape\":[6],\"data_offsets\":[0,12]}}";
+        byte[] json = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(8 + json.length + 12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        file.putLong(json.length).put(json);
+        for (short h : halves) {
+            file.putShort(h);
+        }
+        java.nio.file.Files.write(dir.resolve("h.safetensors"), file.array());
+        try (NDManager m = NDManager.newBaseManager(); SafetensorsReader reader = SafetensorsReader.open(dir.resolve("h.safetensors"))) {
+            assertThat(reader.read("h", m).toFloatArray()).containsExactly(expected);
+        }
+    }
+
+    @Test
     void savedGpt2KeepsHuggingFaceNamesLayoutsAndValues(@TempDir Path dir) {
         Path original = Fixtures.hf("gpt2");
         try (CausalLM model = CausalLM.load(original, DeviceChoice.CPU); NDManager m = NDManager.newBaseManager()) {
