@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -90,7 +91,7 @@ public final class ModelRegistry {
   }
 
   public Optional<Champion> champion(String task) {
-    return store.findJson("registry/" + task + "/champion.json", Champion.class);
+    return store.findJson(championKey(task), Champion.class);
   }
 
   /**
@@ -106,6 +107,13 @@ public final class ModelRegistry {
     if (current.isPresent() && current.get().version().equals(candidate.version())) {
       return new Promotion(task, candidate.version(), true, current.get().version(), metric, value,
           value, "already the champion", candidate.metrics(), now);
+    }
+    Optional<Promotion> interrupted = loggedButNotApplied(candidate, current);
+    if (interrupted.isPresent()) {
+      // A retry after a crash between the log and the alias: finish that promotion, log nothing new.
+      Promotion logged = interrupted.get();
+      store.putJson(championKey(task), new Champion(task, candidate.version(), logged.metric(), candidate.metrics(), logged.at()));
+      return logged;
     }
     if (value == null) {
       return new Promotion(task, candidate.version(), false, current.map(Champion::version).orElse(null),
@@ -123,10 +131,27 @@ public final class ModelRegistry {
     if (better) {
       // Log first: a crash between the two leaves a logged promotion that a retry completes.
       store.putJson("registry/" + task + "/promotions/" + now.replace(':', '-') + "-" + candidate.version() + ".json", promotion);
-      store.putJson("registry/" + task + "/champion.json",
-          new Champion(task, candidate.version(), metric, candidate.metrics(), now));
+      store.putJson(championKey(task), new Champion(task, candidate.version(), metric, candidate.metrics(), now));
     }
     return promotion;
+  }
+
+  /** A logged promotion of {@code candidate} over the current champion, which the alias does not show yet. */
+  private Optional<Promotion> loggedButNotApplied(ModelVersion candidate, Optional<Champion> current) {
+    String previous = current.map(Champion::version).orElse(null);
+    for (String key : store.list("registry/" + candidate.task() + "/promotions/")) {
+      if (key.endsWith("-" + candidate.version() + ".json")) {
+        Promotion p = store.getJson(key, Promotion.class);
+        if (p.promoted() && p.version().equals(candidate.version()) && Objects.equals(p.previousChampion(), previous)) {
+          return Optional.of(p);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String championKey(String task) {
+    return "registry/" + task + "/champion.json";
   }
 
   /** The promotion log of a task, oldest first. */

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** Optimisation: epochs, batch, AdamW and schedule, checkpoint cadence and retention. */
+/**
+ * Optimisation: epochs, batch, AdamW and schedule, checkpoint cadence and retention.
+ * {@code heartbeatSeconds} is how long a training epoch may go without a heartbeat before Temporal
+ * retries it elsewhere: longer than one step plus one checkpoint upload; cancellation reaches a
+ * running epoch within about that long.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainSpec(
     Integer epochs,
@@ -20,10 +25,11 @@ public record TrainSpec(
     Long seed,
     Integer checkpointEverySteps,
     Integer keepCheckpoints,
+    Integer heartbeatSeconds,
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
   static final TrainSpec EMPTY =
-      new TrainSpec(null, null, null, null, null, null, null, null, null, null, null, Map.of());
+      new TrainSpec(null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
   public static final List<String> SCHEDULES = List.of("cosine", "linear", "constant");
 
   TrainSpec withDefaults() {
@@ -39,6 +45,7 @@ public record TrainSpec(
         seed == null ? 1234L : seed,
         checkpointEverySteps == null ? 0 : checkpointEverySteps,
         keepCheckpoints == null ? 2 : keepCheckpoints,
+        heartbeatSeconds == null ? 20 : heartbeatSeconds,
         unknown == null ? Map.of() : unknown);
   }
 
@@ -55,6 +62,9 @@ public record TrainSpec(
     }
     if (warmupSteps < 0 || gradAccumulation < 1 || checkpointEverySteps < 0 || keepCheckpoints < 1) {
       problems.add("train: warmupSteps >= 0, gradAccumulation >= 1, checkpointEverySteps >= 0 (0 = epoch ends only), keepCheckpoints >= 1");
+    }
+    if (heartbeatSeconds < 2 || heartbeatSeconds > 3600) {
+      problems.add("train.heartbeatSeconds: " + heartbeatSeconds + " is outside 2..3600");
     }
     if (!SCHEDULES.contains(schedule)) {
       problems.add("train.schedule: '" + schedule + "' is not one of " + SCHEDULES);

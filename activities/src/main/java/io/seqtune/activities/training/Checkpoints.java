@@ -1,26 +1,32 @@
 package io.seqtune.activities.training;
 
+import io.seqtune.activities.spec.PipelineSpec;
 import io.seqtune.activities.store.ArtifactManifest;
 import io.seqtune.activities.store.CorruptArtifactException;
+import io.seqtune.activities.store.Hashing;
 import io.seqtune.activities.store.ObjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A run's checkpoints in the store, {@code runs/<runId>/checkpoints/step-<globalStep>/}: the model
- * directory under {@code model/}, optimizer and scheduler state under {@code trainer/}, and
- * {@link CheckpointState}; the manifest is written last, so only complete ones are ever listed.
+ * directory under {@code model/}, optimizer and scheduler state under {@code trainer/}, the spec
+ * ({@code spec.json}) and {@link CheckpointState}; the manifest is written last, so only complete
+ * ones are ever listed.
  */
 public final class Checkpoints {
   private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
   public static final String MODEL_DIR = "model";
   public static final String TRAINER_DIR = "trainer";
+  public static final String SPEC_FILE = "spec.json";
 
   private final ObjectStore store;
 
@@ -36,32 +42,60 @@ public final class Checkpoints {
     return runPrefix(runId) + String.format("step-%09d/", globalStep);
   }
 
+  static long stepOf(String checkpointKey) {
+    return Long.parseLong(checkpointKey.replaceAll(".*step-(\\d+)/?$", "$1"));
+  }
+
+  /** What a checkpoint must have been trained under to be resumed: the same spec, byte for byte. */
+  public static String specSha256(PipelineSpec spec) {
+    return Hashing.sha256(ObjectStore.jsonBytes(spec));
+  }
+
   /** Uploads a local checkpoint directory; returns its key once its manifest is in place. */
-  public String upload(String runId, CheckpointState state, Path dir) {
+  public String upload(String runId, CheckpointState state, String specSha256, Path dir) {
     String key = key(runId, state.globalStep());
-    store.uploadDirectory(key, dir, Map.of(
-        "epoch", state.epoch(), "global_step", state.globalStep(), "epoch_complete", state.epochComplete(),
-        "val_loss", state.valLoss() == null ? "" : state.valLoss()));
+    store.uploadDirectory(key, dir, StoredCheckpoint.meta(state, specSha256));
     return key;
   }
 
   /** Complete checkpoints of a run, newest (highest step) first. */
-  public List<String> complete(String runId) {
-    List<String> keys = new ArrayList<>();
-    for (String k : store.list(runPrefix(runId))) {
-      if (k.endsWith("/" + ArtifactManifest.FILE_NAME)) {
-        keys.add(k.substring(0, k.length() - ArtifactManifest.FILE_NAME.length()));
+  public List<StoredCheckpoint> complete(String runId) {
+    List<StoredCheckpoint> found = new ArrayList<>();
+    for (String dir : directories(runId)) {
+      // A manifest deleted since the listing (retention by another attempt) just drops out.
+      store.manifest(dir).ifPresent(m -> found.add(StoredCheckpoint.of(dir, m.meta())));
+    }
+    found.sort(Comparator.comparingLong(StoredCheckpoint::globalStep).reversed());
+    return found;
+  }
+
+  /**
+   * Deletes what interrupted uploads left behind: checkpoint directories without a manifest. A
+   * slow attempt still uploading one only loses it; its manifest would then name missing files,
+   * which {@link #firstIntact} rejects.
+   */
+  public void deleteIncomplete(String runId) {
+    Set<String> withManifest = new LinkedHashSet<>();
+    Set<String> all = new LinkedHashSet<>();
+    for (String key : store.list(runPrefix(runId))) {
+      String dir = directoryOf(runId, key);
+      all.add(dir);
+      if (key.equals(dir + ArtifactManifest.FILE_NAME)) {
+        withManifest.add(dir);
       }
     }
-    keys.sort(Comparator.reverseOrder());
-    return keys;
+    all.removeAll(withManifest);
+    for (String dir : all) {
+      log.warn("deleting incomplete checkpoint {} (no manifest: an interrupted upload)", dir);
+      store.deleteDirectory(dir);
+    }
   }
 
   /**
    * Downloads the first of {@code candidates} that is complete and matches its hashes, skipping
    * (and logging) corrupt or partial ones.
    */
-  public Optional<Loaded> firstIntact(List<String> candidates, Path workDir) {
+  public Optional<Loaded> firstIntact(Collection<String> candidates, Path workDir) {
     for (String key : candidates) {
       Path dir = workDir.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_"));
       try {
@@ -77,25 +111,33 @@ public final class Checkpoints {
 
   /**
    * Keeps the newest {@code keep} checkpoints, the best end-of-epoch one by validation loss, and
-   * {@code protect} (the one a heartbeat points to); deletes the rest, manifest first.
+   * {@code protect} (the one just written and the one the last heartbeat pointed to); deletes the
+   * rest, manifest first.
    */
-  public void retain(String runId, int keep, String protect) {
-    List<String> all = complete(runId);
-    String best = null;
-    double bestLoss = Double.POSITIVE_INFINITY;
-    for (String key : all) {
-      Object v = store.manifest(key).map(m -> m.meta().get("val_loss")).orElse("");
-      if (v instanceof Number n && n.doubleValue() < bestLoss) {
-        bestLoss = n.doubleValue();
-        best = key;
-      }
-    }
+  public void retain(String runId, int keep, Collection<String> protect) {
+    List<StoredCheckpoint> all = complete(runId);
+    String best = all.stream()
+        .filter(c -> c.valLoss() != null)
+        .min(Comparator.comparingDouble(StoredCheckpoint::valLoss))
+        .map(StoredCheckpoint::key)
+        .orElse(null);
     for (int i = keep; i < all.size(); i++) {
-      String key = all.get(i);
-      if (!key.equals(best) && !key.equals(protect)) {
+      String key = all.get(i).key();
+      if (!key.equals(best) && !protect.contains(key)) {
         store.deleteDirectory(key);
       }
     }
+  }
+
+  private List<String> directories(String runId) {
+    return store.list(runPrefix(runId)).stream().map(k -> directoryOf(runId, k)).distinct().toList();
+  }
+
+  /** {@code runs/<id>/checkpoints/step-N/} of any key inside it. */
+  private static String directoryOf(String runId, String key) {
+    String rest = key.substring(runPrefix(runId).length());
+    int slash = rest.indexOf('/');
+    return runPrefix(runId) + (slash < 0 ? rest : rest.substring(0, slash)) + "/";
   }
 
   /** A checkpoint on local disk, verified against its manifest. */

@@ -1,5 +1,6 @@
 package io.seqtune.activities.training;
 
+import io.seqtune.activities.ActivityFailures;
 import io.seqtune.activities.WorkerContext;
 import io.seqtune.activities.dataset.DatasetFiles;
 import io.seqtune.activities.dataset.Example;
@@ -18,17 +19,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One epoch per call. A retried attempt (killed worker, lost heartbeat, store outage) resumes from
- * the newest intact checkpoint of this epoch: from the heartbeat details when they reached the
- * server, else by listing the store. Cancellation, seen at a heartbeat, writes a checkpoint first.
+ * the newest intact checkpoint of the run trained under the same spec: the heartbeat's, the
+ * workflow's or any the store lists, hashes verified, corrupt ones skipped. Should that be one from
+ * an earlier epoch, it trains on from there, so the weights are those of an uninterrupted run.
+ * Cancellation, seen at a heartbeat, writes a checkpoint first.
  */
 public final class TrainingActivitiesImpl implements TrainingActivities {
+  private static final Logger log = LoggerFactory.getLogger(TrainingActivitiesImpl.class);
   private static final int EVAL_BATCH = 64;
 
   private final WorkerContext context;
@@ -37,13 +46,17 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     this.context = context;
   }
 
+  /** What every step of one attempt refers to. */
+  private record Attempt(TrainEpochInput in, ActivityExecutionContext activity, Path work, Checkpoints checkpoints,
+      String specSha256) {}
+
   @Override
   public EpochResult trainEpoch(TrainEpochInput in) {
     context.metrics().attempt("TrainEpoch");
     ActivityExecutionContext activity = Activity.getExecutionContext();
     Path work = context.scratch("runs", in.runId(), UUID.randomUUID().toString());
     try {
-      return train(in, activity, work);
+      return train(new Attempt(in, activity, work, new Checkpoints(context.store()), Checkpoints.specSha256(in.spec())));
     } catch (RuntimeException e) {
       context.metrics().failure("TrainEpoch");
       throw e;
@@ -52,19 +65,24 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     }
   }
 
-  private EpochResult train(TrainEpochInput in, ActivityExecutionContext activity, Path work) {
+  private EpochResult train(Attempt a) {
+    TrainEpochInput in = a.in();
     PipelineSpec spec = in.spec();
     TrainSpec t = spec.train();
-    ObjectStore store = context.store();
-    Checkpoints checkpoints = new Checkpoints(store);
-    Path data = DatasetFiles.local(store, in.datasetKey(), context.scratch("datasets"));
+    Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
     List<Example> train = DatasetFiles.split(data, DatasetFiles.TRAIN);
     List<Example> validation = DatasetFiles.split(data, DatasetFiles.VALIDATION);
-    int batches = (train.size() + t.batchSize() - 1) / t.batchSize();
-    long totalSteps = (long) t.epochs() * batches / t.gradAccumulation();
+    int batchesInEpoch = batchesPerEpoch(train.size(), t);
+    long totalSteps = (long) t.epochs() * batchesInEpoch / t.gradAccumulation();
 
-    Checkpoints.Loaded resume = checkpoints.firstIntact(resumeCandidates(in, activity, checkpoints), work).orElse(null);
-    if (resume != null && resume.state().epoch() == in.epoch() && resume.state().epochComplete()) {
+    a.checkpoints().deleteIncomplete(in.runId());
+    Checkpoints.Loaded resume = a.checkpoints().firstIntact(resumeCandidates(a), a.work()).orElse(null);
+    CheckpointState from = resume == null ? CheckpointState.beginning(1, batchesInEpoch, 0) : resume.state().next();
+    log.info("run {} epoch {} attempt {}: {}", in.runId(), in.epoch(), a.activity().getInfo().getAttempt(), resume == null
+        ? "starting from the base model"
+        : "resuming from " + resume.key() + " (epoch " + from.epoch() + ", batch " + from.batchesDone() + "/"
+            + from.batchesInEpoch() + ", step " + from.globalStep() + ")");
+    if (from.epoch() > in.epoch()) {
       // An earlier attempt finished this epoch but did not report it: report it now.
       return result(in.epoch(), resume.key(), resume.state(), 0, 0);
     }
@@ -72,29 +90,45 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
         ? ModelBundle.load(resume.modelDir(), ModelBundle.device(spec))
         : ModelBundle.start(spec, allExamples(data));
     try (bundle; Trainer trainer = new Trainer(bundle.model(), trainConfig(t), totalSteps)) {
-      CheckpointState state;
+      String lastKey = null;
       if (resume != null) {
         trainer.loadState(resume.trainerDir());
-        state = resume.state().epoch() == in.epoch()
-            ? resume.state()
-            : new CheckpointState(in.epoch(), 0, batches, resume.state().globalStep(), false, 0, 0, null);
-      } else {
-        state = new CheckpointState(in.epoch(), 0, batches, 0, false, 0, 0, null);
+        lastKey = resume.key();
       }
-      return runEpoch(in, activity, work, bundle, trainer, train, validation, state, checkpoints);
+      EpochResult result = null;
+      for (CheckpointState begin = from; begin.epoch() <= in.epoch();
+          begin = CheckpointState.beginning(begin.epoch() + 1, batchesInEpoch, result.globalStep())) {
+        result = runEpoch(a, bundle, trainer, train, validation, begin, lastKey);
+        lastKey = result.checkpointKey();
+      }
+      return result;
     }
   }
 
-  private EpochResult runEpoch(TrainEpochInput in, ActivityExecutionContext activity, Path work, ModelBundle bundle,
-      Trainer trainer, List<Example> train, List<Example> validation, CheckpointState start, Checkpoints checkpoints) {
+  /** Whole optimizer steps only: checkpoints can only be taken between them. */
+  private static int batchesPerEpoch(int examples, TrainSpec t) {
+    int batches = (examples + t.batchSize() - 1) / t.batchSize();
+    int usable = batches / t.gradAccumulation() * t.gradAccumulation();
+    if (usable == 0) {
+      throw ActivityFailures.invalidSpec("train.gradAccumulation " + t.gradAccumulation() + " x train.batchSize "
+          + t.batchSize() + " needs more than the " + examples + " training examples for one optimizer step");
+    }
+    return usable;
+  }
+
+  private EpochResult runEpoch(Attempt a, ModelBundle bundle, Trainer trainer, List<Example> train,
+      List<Example> validation, CheckpointState start, String previousKey) {
+    TrainEpochInput in = a.in();
     TrainSpec t = in.spec().train();
-    List<Integer> order = epochOrder(train.size(), t.seed(), in.epoch());
+    int epoch = start.epoch();
+    List<Integer> order = epochOrder(train.size(), t.seed(), epoch);
     int maxLen = in.spec().model().maxLength();
     int padId = bundle.tokenizer().padId();
     double lossSum = start.lossSum();
     long lossCount = start.lossCount();
     long step = start.globalStep();
-    String lastKey = null;
+    String lastKey = previousKey;
+    long savedAt = -1;
     long tokens = 0;
     long began = System.nanoTime();
     for (int b = start.batchesDone(); b < start.batchesInEpoch(); b++) {
@@ -106,66 +140,72 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       tokens += r.tokens();
       double elapsed = (System.nanoTime() - began) / 1e9;
       double tokensPerS = tokens / Math.max(elapsed, 1e-9);
-      context.metrics().step(in.runId(), in.epoch(), step, r.loss(), (System.nanoTime() - stepBegan) / 1e9, tokensPerS);
-      CheckpointState state = new CheckpointState(in.epoch(), b + 1, start.batchesInEpoch(), step, false, lossSum, lossCount, null);
-      boolean due = t.checkpointEverySteps() > 0 && (b + 1) % t.checkpointEverySteps() == 0 && b + 1 < start.batchesInEpoch();
-      if (due) {
-        lastKey = save(in, work, bundle, trainer, state, checkpoints);
+      context.metrics().step(in.runId(), epoch, step, r.loss(), (System.nanoTime() - stepBegan) / 1e9, tokensPerS);
+      if ((b + 1) % t.gradAccumulation() != 0) {
+        continue; // inside gradient accumulation: nothing to save, nothing to report
+      }
+      CheckpointState state = new CheckpointState(epoch, b + 1, start.batchesInEpoch(), step, false, lossSum, lossCount, null);
+      if (t.checkpointEverySteps() > 0 && step % t.checkpointEverySteps() == 0 && b + 1 < start.batchesInEpoch()) {
+        lastKey = save(a, bundle, trainer, state, lastKey);
+        savedAt = step;
       }
       long eta = (long) (elapsed / (b + 1 - start.batchesDone()) * (start.batchesInEpoch() - b - 1));
       try {
-        activity.heartbeat(new TrainingProgress(in.epoch(), step, b + 1, start.batchesInEpoch(), r.loss(), tokensPerS, eta, lastKey));
-      } catch (ActivityCompletionException cancelled) {
-        // Cancelled (or timed out as seen by the server): leave a consistent checkpoint behind.
-        if (!due) {
-          save(in, work, bundle, trainer, state, checkpoints);
-        }
-        throw cancelled;
+        a.activity().heartbeat(new TrainingProgress(epoch, step, b + 1, start.batchesInEpoch(), r.loss(), tokensPerS, eta, lastKey));
+      } catch (ActivityCompletionException stopped) {
+        // Cancelled (or timed out as the server sees it): leave a consistent checkpoint behind.
+        String key = savedAt == step ? lastKey : save(a, bundle, trainer, state, lastKey);
+        log.info("run {} epoch {}: stopped at step {} ({}), checkpoint {}", in.runId(), epoch, step,
+            stopped.getClass().getSimpleName(), key);
+        throw stopped;
       }
     }
     double valLoss = validationLoss(bundle, trainer, validation, padId, maxLen);
-    CheckpointState end = new CheckpointState(in.epoch(), start.batchesInEpoch(), start.batchesInEpoch(), step, true,
+    CheckpointState end = new CheckpointState(epoch, start.batchesInEpoch(), start.batchesInEpoch(), step, true,
         lossSum, lossCount, valLoss);
-    String key = save(in, work, bundle, trainer, end, checkpoints);
+    String key = save(a, bundle, trainer, end, lastKey);
     double seconds = (System.nanoTime() - began) / 1e9;
-    return result(in.epoch(), key, end, tokens / Math.max(seconds, 1e-9), seconds);
+    return result(epoch, key, end, tokens / Math.max(seconds, 1e-9), seconds);
   }
 
-  private String save(TrainEpochInput in, Path work, ModelBundle bundle, Trainer trainer, CheckpointState state,
-      Checkpoints checkpoints) {
-    Path dir = work.resolve("save-" + state.globalStep());
+  /** Writes and uploads a checkpoint, then applies retention sparing it and {@code heartbeatKey}. */
+  private String save(Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
+    Path dir = a.work().resolve("save-" + state.globalStep());
     bundle.save(dir.resolve(Checkpoints.MODEL_DIR));
     trainer.saveState(dir.resolve(Checkpoints.TRAINER_DIR));
     ObjectStore.writeJson(dir.resolve(CheckpointState.FILE_NAME), state);
+    ObjectStore.writeJson(dir.resolve(Checkpoints.SPEC_FILE), a.in().spec());
     long began = System.nanoTime();
-    String key = checkpoints.upload(in.runId(), state, dir);
-    context.metrics().checkpoint(in.runId(), directoryBytes(dir), (System.nanoTime() - began) / 1e9);
-    checkpoints.retain(in.runId(), in.spec().train().keepCheckpoints(), key);
+    String key = a.checkpoints().upload(a.in().runId(), state, a.specSha256(), dir);
+    context.metrics().checkpoint(a.in().runId(), directoryBytes(dir), (System.nanoTime() - began) / 1e9);
+    Set<String> protect = new TreeSet<>(Set.of(key));
+    if (heartbeatKey != null) {
+      protect.add(heartbeatKey);
+    }
+    a.checkpoints().retain(a.in().runId(), a.in().spec().train().keepCheckpoints(), protect);
     WorkerContext.deleteScratch(dir);
     return key;
   }
 
-  /** Heartbeat's checkpoint first, then this epoch's stored ones newest first, then the previous epoch's. */
-  private static List<String> resumeCandidates(TrainEpochInput in, ActivityExecutionContext activity, Checkpoints checkpoints) {
-    List<String> candidates = new ArrayList<>();
-    activity.getHeartbeatDetails(TrainingProgress.class)
-        .map(TrainingProgress::checkpointKey)
-        .ifPresent(candidates::add);
-    long floor = in.fromCheckpoint() == null ? -1 : stepOf(in.fromCheckpoint());
-    for (String key : checkpoints.complete(in.runId())) {
-      if (stepOf(key) > floor && !candidates.contains(key)) {
-        candidates.add(key);
+  /**
+   * Complete checkpoints of this run made under this spec, up to this epoch, newest first; the
+   * heartbeat's and the workflow's keys join them even if the listing misses them.
+   */
+  private static List<String> resumeCandidates(Attempt a) {
+    TrainEpochInput in = a.in();
+    TreeSet<String> keys = new TreeSet<>(Comparator.comparingLong(Checkpoints::stepOf).reversed());
+    for (StoredCheckpoint c : a.checkpoints().complete(in.runId())) {
+      if (c.epoch() <= in.epoch() && a.specSha256().equals(c.specSha256())) {
+        keys.add(c.key());
       }
     }
+    a.activity().getHeartbeatDetails(TrainingProgress.class)
+        .map(TrainingProgress::checkpointKey)
+        .ifPresent(keys::add);
     if (in.fromCheckpoint() != null) {
-      candidates.add(in.fromCheckpoint());
+      keys.add(in.fromCheckpoint());
     }
-    return candidates;
-  }
-
-  static long stepOf(String checkpointKey) {
-    String s = checkpointKey.replaceAll(".*step-(\\d+)/?$", "$1");
-    return Long.parseLong(s);
+    return new ArrayList<>(keys);
   }
 
   private static EpochResult result(int epoch, String key, CheckpointState state, double tokensPerS, double seconds) {
@@ -223,5 +263,4 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       return 0;
     }
   }
-
 }

@@ -25,7 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-public class FineTunePipelineImpl implements FineTunePipeline {
+/** Both workflow types of a pipeline: the run a user starts, and its continuations. */
+public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineContinued {
 
   private static final RetryOptions TRANSIENT_RETRIES = RetryOptions.newBuilder()
       .setInitialInterval(Duration.ofSeconds(1))
@@ -39,16 +40,6 @@ public class FineTunePipelineImpl implements FineTunePipeline {
       ActivityOptions.newBuilder()
           .setTaskQueue(Queues.GPU)
           .setStartToCloseTimeout(Duration.ofHours(6))
-          .setRetryOptions(TRANSIENT_RETRIES)
-          .build());
-
-  // Waits for a cancelled epoch to write its checkpoint before the run counts as cancelled.
-  private final TrainingActivities training = Workflow.newActivityStub(TrainingActivities.class,
-      ActivityOptions.newBuilder()
-          .setTaskQueue(Queues.GPU)
-          .setStartToCloseTimeout(Duration.ofHours(24))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .setRetryOptions(TRANSIENT_RETRIES)
           .build());
 
@@ -82,28 +73,47 @@ public class FineTunePipelineImpl implements FineTunePipeline {
   private Boolean champion;
 
   @Override
-  public PipelineResult run(PipelineSpec requested) {
+  public PipelineResult run(PipelineSpec spec) {
+    return pipeline(spec, null);
+  }
+
+  @Override
+  public PipelineResult carryOn(PipelineSpec spec, PipelineCarry carried) {
+    return pipeline(spec, carried);
+  }
+
+  private PipelineResult pipeline(PipelineSpec requested, PipelineCarry carried) {
     PipelineSpec spec = validated(requested);
     runId = spec.runId() != null ? spec.runId() : Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
     spec = spec.withRunId(runId);
     epochs = spec.train().epochs();
 
-    stage = "dataset";
-    DatasetRef dataset = datasets.buildDataset(spec);
-    datasetKey = dataset.key();
+    PipelineCarry carry = carried;
+    if (carry == null) {
+      stage = "dataset";
+      DatasetRef dataset = datasets.buildDataset(spec);
+      carry = new PipelineCarry(dataset.key(), dataset.train(), dataset.test(), 0, List.of(), List.of(), List.of());
+    }
+    restore(carry);
 
     stage = "training";
-    String checkpoint = null;
-    for (epoch = 1; epoch <= epochs; epoch++) {
-      EpochResult result = training.trainEpoch(new TrainEpochInput(spec, runId, datasetKey, epoch, checkpoint));
-      checkpoint = result.checkpointKey();
-      checkpoints.add(checkpoint);
+    TrainingActivities training = trainingStub(spec);
+    for (epoch = carry.epochsDone() + 1; epoch <= epochs; epoch++) {
+      String previous = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+      EpochResult result = training.trainEpoch(new TrainEpochInput(spec, runId, datasetKey, epoch, previous));
+      checkpoints.add(result.checkpointKey());
       trainLoss.add(result.trainLoss());
       valLoss.add(result.valLoss());
       step = result.globalStep();
       loss = result.trainLoss();
+      if (epoch % FineTunePipeline.EPOCHS_PER_RUN == 0 && epoch < epochs) {
+        // Keeps each run's history short however many epochs there are.
+        Workflow.newContinueAsNewStub(FineTunePipelineContinued.class).carryOn(spec, new PipelineCarry(datasetKey, carry.trainExamples(), carry.testExamples(), step,
+            List.copyOf(checkpoints), List.copyOf(trainLoss), List.copyOf(valLoss)));
+      }
     }
     epoch = epochs;
+    String checkpoint = checkpoints.get(checkpoints.size() - 1);
 
     stage = "evaluation";
     EvalResult eval = evaluation.evaluate(new EvaluateInput(spec, runId, datasetKey, checkpoint));
@@ -115,9 +125,35 @@ public class FineTunePipelineImpl implements FineTunePipeline {
     champion = promotion.champion();
 
     stage = "done";
-    return new PipelineResult(runId, spec.task(), datasetKey, dataset.train(), dataset.test(), epochs,
+    return new PipelineResult(runId, spec.task(), datasetKey, carry.trainExamples(), carry.testExamples(), epochs,
         List.copyOf(checkpoints), List.copyOf(trainLoss), List.copyOf(valLoss), eval.reportKey(),
         metrics, modelVersion, promotion.weightsSha256(), promotion.champion(), promotion.reason());
+  }
+
+  /** What the progress query shows from the first moment of a continued run. */
+  private void restore(PipelineCarry carry) {
+    datasetKey = carry.datasetKey();
+    step = carry.step();
+    checkpoints.addAll(carry.checkpoints());
+    trainLoss.addAll(carry.trainLoss());
+    valLoss.addAll(carry.valLoss());
+    epoch = carry.epochsDone();
+    loss = trainLoss.isEmpty() ? null : trainLoss.get(trainLoss.size() - 1);
+  }
+
+  /**
+   * Waits for a cancelled epoch to write its checkpoint before the run counts as cancelled; a
+   * worker that stops heartbeating for {@code train.heartbeatSeconds} has its epoch retried.
+   */
+  private static TrainingActivities trainingStub(PipelineSpec spec) {
+    return Workflow.newActivityStub(TrainingActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(Queues.GPU)
+            .setStartToCloseTimeout(Duration.ofHours(24))
+            .setHeartbeatTimeout(Duration.ofSeconds(spec.train().heartbeatSeconds()))
+            .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+            .setRetryOptions(TRANSIENT_RETRIES)
+            .build());
   }
 
   private Map<String, Double> withValLoss(Map<String, Double> evalMetrics) {
