@@ -65,8 +65,76 @@ public final class Generator {
         return out;
     }
 
-    /** A finished hypothesis: generated tokens and length-penalised score. */
-    private record Hypothesis(int[] tokens, float score, boolean finished) {}
+    /** A finished hypothesis: generated tokens (EOS included) and length-penalised score. */
+    private record Hypothesis(int[] tokens, float score) {}
+
+    /** The beams of one prompt: running sequences with their summed log-probabilities, and the best finished ones. */
+    private static final class Beams {
+        final int width;
+        int[][] running; // [width][generated so far]
+        final float[] scores; // sum of log p per running beam
+        final List<Hypothesis> finished = new ArrayList<>();
+        boolean improvable = true;
+
+        Beams(int width) {
+            this.width = width;
+            this.running = new int[width][0];
+            this.scores = new float[width];
+            Arrays.fill(scores, 1, width, FINISHED); // the beams start identical: only beam 0 may expand
+        }
+
+        /**
+         * One step from this prompt's 2*width best continuations (sorted, as (beam * V + token, score)):
+         * ending ones ranked within the top width become hypotheses, the best others keep running.
+         *
+         * @return for each new running beam, the index of the beam it extends
+         */
+        int[] advance(long[] indices, float[] candidateScores, int vocab, int eosId, boolean lastStep, int generated,
+                double lengthPenalty) {
+            int candidates = indices.length;
+            float penalty = (float) Math.pow(generated, lengthPenalty);
+            Integer[] order = new Integer[candidates];
+            float[] runningScore = new float[candidates];
+            for (int c = 0; c < candidates; c++) {
+                boolean ends = indices[c] % vocab == eosId || lastStep;
+                if (ends && c < width && improvable) {
+                    finished.add(new Hypothesis(extend(indices[c], vocab), candidateScores[c] / penalty));
+                }
+                runningScore[c] = candidateScores[c] + (ends ? FINISHED : 0);
+                order[c] = c;
+            }
+            finished.sort(Comparator.comparing(Hypothesis::score).reversed());
+            if (finished.size() > width) {
+                finished.subList(width, finished.size()).clear();
+            }
+            Arrays.sort(order, (x, y) -> Float.compare(runningScore[y], runningScore[x])); // stable: rank breaks ties
+            int[][] next = new int[width][];
+            int[] sourceBeams = new int[width];
+            for (int k = 0; k < width; k++) {
+                int c = order[k];
+                next[k] = extend(indices[c], vocab);
+                scores[k] = runningScore[c];
+                sourceBeams[k] = (int) (indices[c] / vocab);
+            }
+            running = next;
+            improvable &= canImprove(generated, lengthPenalty);
+            return sourceBeams;
+        }
+
+        int lastToken(int beam) {
+            return running[beam][running[beam].length - 1];
+        }
+
+        private int[] extend(long index, int vocab) {
+            return append(running[(int) (index / vocab)], (int) (index % vocab));
+        }
+
+        /** transformers' heuristic for early_stopping=False: best running beam at its current length vs worst finished. */
+        private boolean canImprove(int generated, double lengthPenalty) {
+            return finished.size() < width
+                    || scores[0] / (float) Math.pow(generated, lengthPenalty) > finished.get(finished.size() - 1).score();
+        }
+    }
 
     /**
      * Beam search as transformers 5 runs it (early_stopping=False): each step keeps the best
@@ -84,70 +152,48 @@ public final class Generator {
         int batch = prompts.size();
         int vocab = model.config().vocabSize();
         int candidates = 2 * beams;
-        float[][] runningScores = new float[batch][beams];
-        int[][][] running = new int[batch][beams][0];
-        List<List<Hypothesis>> finished = new ArrayList<>();
-        boolean[] improvable = new boolean[batch];
-        for (int b = 0; b < batch; b++) {
-            Arrays.fill(runningScores[b], 1, beams, FINISHED); // all beams start equal: only beam 0 may expand
-            finished.add(new ArrayList<>());
-            improvable[b] = true;
+        List<Beams> state = new ArrayList<>();
+        List<int[]> rows = new ArrayList<>(); // row b * beams + k holds beam k of prompt b
+        for (int[] prompt : prompts) {
+            state.add(new Beams(beams));
+            for (int k = 0; k < beams; k++) {
+                rows.add(prompt);
+            }
         }
         try (NoGrad noGrad = NoGrad.enter(); NDManager manager = model.manager().newSubManager();
                 KvCache cache = model.newCache(manager)) {
-            List<int[]> expanded = new ArrayList<>();
-            prompts.forEach(p -> { for (int k = 0; k < beams; k++) { expanded.add(p); } });
-            LeftPadded padded = LeftPadded.of(expanded, padId());
+            LeftPadded padded = LeftPadded.of(rows, padId());
             long[][] input = padded.ids();
             long[][] mask = padded.mask();
             for (int step = 0; step < maxNewTokens; step++) {
                 float[] topScores;
                 long[] topIndices;
                 try (NDScope scope = new NDScope()) {
+                    float[] runningScores = new float[batch * beams];
+                    for (int b = 0; b < batch; b++) {
+                        System.arraycopy(state.get(b).scores, 0, runningScores, b * beams, beams);
+                    }
                     NDArray scores = lastLogits(manager, input, mask, cache).logSoftmax(-1) // [B*beams, V]
-                            .add(manager.create(flatten(runningScores)).reshape(-1, 1))
+                            .add(manager.create(runningScores).reshape(-1, 1))
                             .reshape(batch, (long) beams * vocab);
-                    NDList top = scores.topK(candidates, -1, true, true);
+                    NDList top = scores.topK(candidates, -1, true, true); // [B, 2*beams], best first
                     topScores = top.get(0).toFloatArray();
                     topIndices = top.get(1).toLongArray();
                 }
                 boolean lastStep = step == maxNewTokens - 1;
                 long[] sourceRows = new long[batch * beams];
                 long[] nextTokens = new long[batch * beams];
-                float penalty = (float) Math.pow(step + 1, lengthPenalty);
                 for (int b = 0; b < batch; b++) {
-                    Integer[] order = new Integer[candidates];
-                    float[] runningScore = new float[candidates];
-                    for (int c = 0; c < candidates; c++) {
-                        int i = b * candidates + c;
-                        int token = (int) (topIndices[i] % vocab);
-                        boolean ends = token == eosId || lastStep;
-                        int[] tokens = append(running[b][(int) (topIndices[i] / vocab)], token);
-                        if (ends && c < beams && improvable[b]) {
-                            finished.get(b).add(new Hypothesis(tokens, topScores[i] / penalty, true));
-                        }
-                        runningScore[c] = topScores[i] + (ends ? FINISHED : 0);
-                        order[c] = c;
-                    }
-                    finished.get(b).sort(Comparator.comparing(Hypothesis::score).reversed());
-                    if (finished.get(b).size() > beams) {
-                        finished.get(b).subList(beams, finished.get(b).size()).clear();
-                    }
-                    Arrays.sort(order, (x, y) -> Float.compare(runningScore[y], runningScore[x]));
-                    int[][] nextRunning = new int[beams][];
+                    int from = b * candidates;
+                    int[] sourceBeams = state.get(b).advance(Arrays.copyOfRange(topIndices, from, from + candidates),
+                            Arrays.copyOfRange(topScores, from, from + candidates), vocab, eosId, lastStep, step + 1,
+                            lengthPenalty);
                     for (int k = 0; k < beams; k++) {
-                        int c = order[k];
-                        int i = b * candidates + c;
-                        int source = (int) (topIndices[i] / vocab);
-                        nextRunning[k] = append(running[b][source], (int) (topIndices[i] % vocab));
-                        runningScores[b][k] = runningScore[c];
-                        sourceRows[b * beams + k] = (long) b * beams + source;
-                        nextTokens[b * beams + k] = topIndices[i] % vocab;
+                        sourceRows[b * beams + k] = (long) b * beams + sourceBeams[k];
+                        nextTokens[b * beams + k] = state.get(b).lastToken(k);
                     }
-                    running[b] = nextRunning;
-                    improvable[b] &= canImprove(finished.get(b), beams, runningScores[b][0], step + 1, lengthPenalty);
                 }
-                if (lastStep || !anyTrue(improvable)) {
+                if (lastStep || state.stream().noneMatch(s -> s.improvable)) {
                     break;
                 }
                 try (NDScope scope = new NDScope()) {
@@ -157,20 +203,9 @@ public final class Generator {
                 mask = withOnesColumn(mask); // beams of one prompt share its padding, so rows need no reordering
             }
         }
-        List<List<int[]>> out = new ArrayList<>();
-        for (List<Hypothesis> hypotheses : finished) {
-            out.add(hypotheses.stream().limit(numReturn).map(h -> stripEos(h.tokens(), eosId)).toList());
-        }
-        return out;
-    }
-
-    /** transformers' heuristic for early_stopping=False: the best running beam at its current length vs the worst finished. */
-    private static boolean canImprove(List<Hypothesis> finished, int beams, float bestRunning, int generated,
-            double lengthPenalty) {
-        if (finished.size() < beams) {
-            return true;
-        }
-        return bestRunning / (float) Math.pow(generated, lengthPenalty) > finished.get(finished.size() - 1).score();
+        return state.stream()
+                .map(s -> s.finished.stream().limit(numReturn).map(h -> stripEos(h.tokens(), eosId)).toList())
+                .toList();
     }
 
     private NDArray lastLogits(NDManager manager, long[][] ids, long[][] mask, KvCache cache) { // -> [B, V]
@@ -217,15 +252,6 @@ public final class Generator {
         return out;
     }
 
-    private static float[] flatten(float[][] rows) {
-        int width = rows[0].length;
-        float[] out = new float[rows.length * width];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, out, r * width, width);
-        }
-        return out;
-    }
-
     private static int[] append(int[] tokens, int token) {
         int[] out = Arrays.copyOf(tokens, tokens.length + 1);
         out[tokens.length] = token;
@@ -234,14 +260,5 @@ public final class Generator {
 
     private static int[] stripEos(int[] tokens, int eosId) {
         return tokens.length > 0 && tokens[tokens.length - 1] == eosId ? Arrays.copyOf(tokens, tokens.length - 1) : tokens;
-    }
-
-    private static boolean anyTrue(boolean[] values) {
-        for (boolean v : values) {
-            if (v) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * A Hugging Face tokenizer.json through DJL's bindings to the tokenizers library (offline).
  * Special tokens come from tokenizer_config.json when present, else from well-known names.
  */
-public final class HfTokenizer implements TextTokenizer, AutoCloseable {
+public final class HfTokenizer implements TextTokenizer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> EOS_NAMES = List.of("<|endoftext|>", "</s>", "<eos>", "<|end_of_text|>");
     private static final List<String> BOS_NAMES = List.of("<|endoftext|>", "<s>", "<bos>", "<|begin_of_text|>");
