@@ -1,5 +1,8 @@
 package io.seqtune.workers.cli;
 
+import io.seqtune.workers.schedule.RetrainingLauncher;
+import io.seqtune.workers.schedule.ScheduleDatabase;
+import io.seqtune.workers.schedule.Schedules;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import java.nio.file.Path;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
 final class DevCommand {
 
   @Command(name = "up", mixinStandardHelpOptions = true,
-      description = {"Run Temporal's server, an S3 server, a worker and the metrics endpoint on 127.0.0.1 until Ctrl-C.",
+      description = {"Run Temporal's server, an S3 server, a worker, the retraining scheduler and the metrics endpoint on 127.0.0.1 until Ctrl-C.",
           "Objects are kept under <home>/s3; workflow state lives in memory only."})
   static final class Up implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--temporal-port", defaultValue = "7233", description = "Temporal gRPC port (default ${DEFAULT-VALUE}).")
@@ -36,8 +39,11 @@ final class DevCommand {
     public Integer call() throws InterruptedException {
       DevStack stack = DevStack.start(new DevStack.Options(temporalPort, s3Port, metricsPort, home,
           noWorker ? List.of() : Queues.ALL));
+      Schedules schedules = Schedules.open(ScheduleDatabase.embedded(home))
+          .startFiring(new RetrainingLauncher(stack.connection().client()));
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        schedules.close();
         stack.close();
         stopped.countDown();
       }));
@@ -47,6 +53,8 @@ final class DevCommand {
           + ", files under " + home.resolve("s3").toAbsolutePath());
       System.out.println("  metrics    http://127.0.0.1:" + stack.metricsPort() + "/metrics");
       System.out.println("  worker     " + (noWorker ? "none (--no-worker)" : "polling " + Queues.ALL));
+      System.out.println("  scheduler  " + schedules.list().size() + " schedule(s) in " + home.resolve("schedules").toAbsolutePath()
+          + "   (seqtune schedule add|list|...)");
       System.out.println("Try: seqtune run --spec <(seqtune spec --tiny) --wait");
       stopped.await();
       return 0;
