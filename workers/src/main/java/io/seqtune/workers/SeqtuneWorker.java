@@ -4,9 +4,11 @@ import io.seqtune.activities.WorkerContext;
 import io.seqtune.activities.dataset.DatasetActivitiesImpl;
 import io.seqtune.activities.evaluation.EvaluationActivitiesImpl;
 import io.seqtune.activities.registry.RegistryActivitiesImpl;
+import io.seqtune.activities.report.ReportActivitiesImpl;
 import io.seqtune.activities.training.TrainingActivitiesImpl;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipelineImpl;
+import io.seqtune.workflows.sweep.SweepImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -32,8 +34,8 @@ public final class SeqtuneWorker implements AutoCloseable {
     for (String queue : queues) {
       if (queue.equals(Queues.PIPELINE)) {
         Worker worker = factory.newWorker(queue, options(50));
-        worker.registerWorkflowImplementationTypes(FineTunePipelineImpl.class);
-        worker.registerActivitiesImplementations(new RegistryActivitiesImpl(context));
+        worker.registerWorkflowImplementationTypes(FineTunePipelineImpl.class, SweepImpl.class);
+        worker.registerActivitiesImplementations(new RegistryActivitiesImpl(context), new ReportActivitiesImpl(context));
       } else if (queue.equals(Queues.GPU)) {
         Worker worker = factory.newWorker(queue, options(1));
         worker.registerActivitiesImplementations(

@@ -3,6 +3,10 @@ package io.seqtune.activities.registry;
 import io.seqtune.activities.WorkerContext;
 import io.seqtune.activities.store.Hashing;
 import io.seqtune.activities.training.Checkpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +31,10 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
             .firstIntact(List.of(in.checkpointKey()), work)
             .orElseThrow(() -> new IllegalStateException("checkpoint " + in.checkpointKey() + " is missing or corrupt"));
         Path model = checkpoint.modelDir();
+        String sha256 = Hashing.sha256(model.resolve("model.safetensors"));
+        writeCard(model, in, sha256);
         return registry.register(new ModelVersion(task, in.runId(), in.runId(), in.spec().model().base(),
-            in.datasetKey(), in.checkpointKey(), in.metrics(), Hashing.sha256(model.resolve("model.safetensors")), null), model);
+            in.datasetKey(), in.checkpointKey(), in.metrics(), sha256, null), model);
       });
       if (!in.spec().promote().enabled()) {
         return new PromotionResult(task, version.version(), version.weightsSha256(), false, "promotion disabled by spec");
@@ -40,6 +46,15 @@ public final class RegistryActivitiesImpl implements RegistryActivities {
       throw e;
     } finally {
       WorkerContext.deleteScratch(work);
+    }
+  }
+
+  /** The card goes in before registering: a version is immutable once its manifest is written. */
+  private static void writeCard(Path model, PromoteInput in, String sha256) {
+    try {
+      Files.writeString(model.resolve(ModelCard.FILE_NAME), ModelCard.markdown(in, sha256), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the model card into " + model, e);
     }
   }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns the fields a spec record captured but does not know into readable problems. */
-final class Unknown {
+public final class Unknown {
   private Unknown() {}
 
-  static void report(String prefix, Map<String, Object> unknown, List<String> problems) {
+  public static void report(String prefix, Map<String, Object> unknown, List<String> problems) {
     if (unknown == null) {
       return;
     }

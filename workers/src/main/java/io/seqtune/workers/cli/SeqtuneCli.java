@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Instruction fine-tuning of small causal language models for sequence tasks, on Temporal.",
     subcommands = {DemoCommand.class, DevCommand.class, WorkerCommand.class, RunCommand.class, StatusCommand.class,
         SpecCommand.class, TranslateCommand.class, ModelsCommand.class, LmCommand.class, BenchCommand.class,
-        ChemCommand.class, CommandLine.HelpCommand.class})
+        ChemCommand.class, ScheduleCommand.class, SchedulerCommand.class, SweepCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SeqtuneCli {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

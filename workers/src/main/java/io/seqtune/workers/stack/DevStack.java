@@ -26,7 +26,13 @@ public final class DevStack implements AutoCloseable {
   private MetricsServer metrics;
   private TemporalConnection connection;
 
-  public record Options(int temporalPort, int s3Port, int metricsPort, Path home, Collection<String> workerQueues) {}
+  /** {@code s3AccessKey}/{@code s3SecretKey}: the S3 server's credentials, the dev pair unless given. */
+  public record Options(int temporalPort, int s3Port, int metricsPort, Path home, Collection<String> workerQueues,
+      String s3AccessKey, String s3SecretKey) {
+    public Options(int temporalPort, int s3Port, int metricsPort, Path home, Collection<String> workerQueues) {
+      this(temporalPort, s3Port, metricsPort, home, workerQueues, StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY);
+    }
+  }
 
   public static DevStack start(Options o) {
     DevStack stack = new DevStack();
@@ -34,9 +40,8 @@ public final class DevStack implements AutoCloseable {
       EmbeddedTemporalServer temporalServer = stack.track(EmbeddedTemporalServer.start(o.temporalPort()));
       stack.temporal = TemporalSettings.fromEnvironment(java.util.Map.of()).withAddress(temporalServer.address());
       EmbeddedS3Server s3 = stack.track(EmbeddedS3Server.start(o.s3Port(), o.home().resolve("s3"),
-          StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY));
-      stack.store = new StoreSettings(s3.endpoint(), StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY,
-          StoreSettings.DEFAULT_BUCKET);
+          o.s3AccessKey(), o.s3SecretKey()));
+      stack.store = new StoreSettings(s3.endpoint(), o.s3AccessKey(), o.s3SecretKey(), StoreSettings.DEFAULT_BUCKET);
       stack.metrics = stack.track(MetricsServer.start("127.0.0.1", o.metricsPort()));
       stack.connection = stack.track(TemporalConnection.connect(stack.temporal));
       if (!o.workerQueues().isEmpty()) {

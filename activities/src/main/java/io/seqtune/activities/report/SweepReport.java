@@ -1,0 +1,11 @@
+package io.seqtune.activities.report;
+
+import java.util.List;
+
+/** Where a sweep's results table and plots are stored: {@code sweeps/<sweepId>/...}. */
+public record SweepReport(String prefix, List<String> keys) {
+
+  public static String prefix(String sweepId) {
+    return "sweeps/" + sweepId + "/";
+  }
+}
