@@ -31,6 +31,11 @@ import java.util.Map;
  */
 public final class Trainer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * DJL allows one GradientCollector per JVM and torch has one global RNG: trainers on several
+     * threads take turns for seeding + forward + backward (optimizer updates run in parallel).
+     */
+    private static final Object AUTOGRAD = new Object();
 
     private final CausalLM model;
     private final TrainConfig config;
@@ -54,18 +59,20 @@ public final class Trainer implements AutoCloseable {
     public StepResult step(Batch batch) {
         NDManager m = model.manager();
         try (NDScope scope = new NDScope()) {
-            Engine engine = Engine.getEngine("PyTorch");
-            engine.setRandomSeed(dropoutSeed());
             NDArray ids = m.create(batch.inputIds());
             NDArray labels = m.create(batch.labels());
             NDArray mask = m.create(batch.attentionMask());
             NDArray loss;
-            model.setTraining(true);
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
-                collector.backward(config.gradAccumulation() == 1 ? loss : loss.div(config.gradAccumulation()));
-            } finally {
-                model.setTraining(false);
+            synchronized (AUTOGRAD) {
+                Engine engine = Engine.getEngine("PyTorch");
+                engine.setRandomSeed(dropoutSeed());
+                model.setTraining(true);
+                try (GradientCollector collector = engine.newGradientCollector()) {
+                    loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
+                    collector.backward(config.gradAccumulation() == 1 ? loss : loss.div(config.gradAccumulation()));
+                } finally {
+                    model.setTraining(false);
+                }
             }
             double lr = schedule.lr(optimizer.stepCount());
             microStep++;
