@@ -14,4 +14,14 @@ class BatchTest {
         assertThat(b.attentionMask()).isEqualTo(new long[][] {{1, 1, 1, 1, 0}, {1, 1, 1, 1, 1}});
         assertThat(b.tokenCount()).isEqualTo(9);
     }
+
+    @Test
+    void aBatchLongerThanLearnedPositionsIsRejected() {
+        Batch tooLong = Batch.ofSequences(List.of(new int[17]), 0, 32);
+        try (CausalLM model = CausalLM.random(ModelConfig.gpt2(20, 1, 8, 2, 16, 1, 2, 0), 0, DeviceChoice.CPU);
+                Trainer trainer = new Trainer(model, TrainConfig.defaults(), 1)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> trainer.step(tooLong))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("17 tokens exceed the model's 16 positions");
+        }
+    }
 }

@@ -41,6 +41,7 @@ public final class Decoder {
     public NDArray forward(NDArray ids, NDArray mask, KvCache cache, DataType compute, boolean training) {
         long t = ids.getShape().get(1);
         long past = cache == null ? 0 : cache.length();
+        embeddings.checkLength(mask.getShape().get(1));
         // Position of each token among the real tokens of its row, so left padding does not shift it.
         NDArray positions = mask.cumSum(1).mul(mask).sub(1).get(":, " + past + ":"); // [B, T]
         ForwardContext ctx = new ForwardContext(attentionBias(mask, past, t, 0),

@@ -23,6 +23,14 @@ public final class Embeddings {
         this.dropout = dropout;
     }
 
+    /** Learned positions end somewhere: longer inputs are an error, not silently clamped. */
+    public void checkLength(long tokens) {
+        if (positions != null && tokens > positions.getShape().get(0) - positionOffset) {
+            throw new IllegalArgumentException(tokens + " tokens exceed the model's "
+                    + (positions.getShape().get(0) - positionOffset) + " positions");
+        }
+    }
+
     /** @param positionIds [B, T] int64, -1 at padding */
     public NDArray forward(NDArray ids, NDArray positionIds, DataType compute, boolean training) { // -> [B, T, C]
         NDArray x = Tensors.to(lookup(tokens, ids), compute);
