@@ -40,7 +40,12 @@ public final class SafetensorsReader implements AutoCloseable {
         if (Files.exists(index)) {
             return openIndex(index);
         }
-        return open(dir.resolve("model.safetensors"));
+        Path single = dir.resolve("model.safetensors");
+        if (!Files.exists(single)) {
+            throw new IllegalArgumentException(dir + " has no model.safetensors or model.safetensors.index.json"
+                    + " (pytorch_model.bin checkpoints are not read: convert them to safetensors first)");
+        }
+        return open(single);
     }
 
     public static SafetensorsReader open(Path file) {
