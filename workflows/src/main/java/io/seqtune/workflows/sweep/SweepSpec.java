@@ -147,7 +147,7 @@ public record SweepSpec(
     List<String> labels = new ArrayList<>();
     for (String model : models) {
       Path name = Path.of(model).getFileName();
-      String label = (name == null ? "model" : name.toString()).replaceAll("[^A-Za-z0-9._]", "_");
+      String label = (name == null ? "model" : name.toString()).replaceAll("[^A-Za-z0-9._-]", "_");
       label = label.substring(0, Math.min(20, label.length()));
       labels.add(labels.contains(label) ? label + labels.size() : label);
     }
