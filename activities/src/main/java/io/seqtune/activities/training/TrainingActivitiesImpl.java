@@ -18,10 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -47,16 +45,25 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   }
 
   /** What every step of one attempt refers to. */
-  private record Attempt(TrainEpochInput in, ActivityExecutionContext activity, Path work, Checkpoints checkpoints,
+  private record Attempt(TrainEpochInput in, Heartbeats heartbeats, Path work, Checkpoints checkpoints,
       String specSha256) {}
+
+  /** The data of the run and the checkpoint this attempt resumes from (null: none). */
+  private record Prepared(Path data, List<Example> train, List<Example> validation, int batchesInEpoch,
+      long totalSteps, Checkpoints.Loaded resume) {}
 
   @Override
   public EpochResult trainEpoch(TrainEpochInput in) {
     context.metrics().attempt("TrainEpoch");
     ActivityExecutionContext activity = Activity.getExecutionContext();
+    // Until the first step, keep re-sending what the previous attempt reported: its checkpoint key.
+    TrainingProgress before = activity.getHeartbeatDetails(TrainingProgress.class)
+        .orElse(new TrainingProgress(in.epoch(), 0, 0, 0, Double.NaN, 0, 0, null));
     Path work = context.scratch("runs", in.runId(), UUID.randomUUID().toString());
     try {
-      return train(new Attempt(in, activity, work, new Checkpoints(context.store()), Checkpoints.specSha256(in.spec())));
+      Attempt a = new Attempt(in, new Heartbeats(activity, before), work, new Checkpoints(context.store()),
+          Checkpoints.specSha256(in.spec()));
+      return train(a, activity.getInfo().getAttempt(), before.checkpointKey());
     } catch (RuntimeException e) {
       context.metrics().failure("TrainEpoch");
       throw e;
@@ -65,20 +72,13 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     }
   }
 
-  private EpochResult train(Attempt a) {
+  private EpochResult train(Attempt a, int attempt, String heartbeatKey) {
     TrainEpochInput in = a.in();
     PipelineSpec spec = in.spec();
-    TrainSpec t = spec.train();
-    Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
-    List<Example> train = DatasetFiles.split(data, DatasetFiles.TRAIN);
-    List<Example> validation = DatasetFiles.split(data, DatasetFiles.VALIDATION);
-    int batchesInEpoch = batchesPerEpoch(train.size(), t);
-    long totalSteps = (long) t.epochs() * batchesInEpoch / t.gradAccumulation();
-
-    a.checkpoints().deleteIncomplete(in.runId());
-    Checkpoints.Loaded resume = a.checkpoints().firstIntact(resumeCandidates(a), a.work()).orElse(null);
-    CheckpointState from = resume == null ? CheckpointState.beginning(1, batchesInEpoch, 0) : resume.state().next();
-    log.info("run {} epoch {} attempt {}: {}", in.runId(), in.epoch(), a.activity().getInfo().getAttempt(), resume == null
+    Prepared p = a.heartbeats().during(() -> prepare(a, heartbeatKey));
+    Checkpoints.Loaded resume = p.resume();
+    CheckpointState from = resume == null ? CheckpointState.beginning(1, p.batchesInEpoch(), 0) : resume.state().next();
+    log.info("run {} epoch {} attempt {}: {}", in.runId(), in.epoch(), attempt, resume == null
         ? "starting from the base model"
         : "resuming from " + resume.key() + " (epoch " + from.epoch() + ", batch " + from.batchesDone() + "/"
             + from.batchesInEpoch() + ", step " + from.globalStep() + ")");
@@ -86,23 +86,38 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       // An earlier attempt finished this epoch but did not report it: report it now.
       return result(in.epoch(), resume.key(), resume.state(), 0, 0);
     }
-    ModelBundle bundle = resume != null
+    ModelBundle bundle = a.heartbeats().during(() -> resume != null
         ? ModelBundle.load(resume.modelDir(), ModelBundle.device(spec))
-        : ModelBundle.start(spec, allExamples(data));
-    try (bundle; Trainer trainer = new Trainer(bundle.model(), trainConfig(t), totalSteps)) {
+        : ModelBundle.start(spec, allExamples(p.data())));
+    try (bundle; Trainer trainer = new Trainer(bundle.model(), trainConfig(spec.train()), p.totalSteps())) {
       String lastKey = null;
       if (resume != null) {
         trainer.loadState(resume.trainerDir());
         lastKey = resume.key();
       }
+      a.heartbeats().stopped().ifPresent(stopped -> {
+        throw stopped; // cancelled before the first step: nothing new to save
+      });
       EpochResult result = null;
       for (CheckpointState begin = from; begin.epoch() <= in.epoch();
-          begin = CheckpointState.beginning(begin.epoch() + 1, batchesInEpoch, result.globalStep())) {
-        result = runEpoch(a, bundle, trainer, train, validation, begin, lastKey);
+          begin = CheckpointState.beginning(begin.epoch() + 1, p.batchesInEpoch(), result.globalStep())) {
+        result = runEpoch(a, bundle, trainer, p.train(), p.validation(), begin, lastKey);
         lastKey = result.checkpointKey();
       }
       return result;
     }
+  }
+
+  private Prepared prepare(Attempt a, String heartbeatKey) {
+    TrainEpochInput in = a.in();
+    TrainSpec t = in.spec().train();
+    Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
+    List<Example> train = DatasetFiles.split(data, DatasetFiles.TRAIN);
+    int batchesInEpoch = batchesPerEpoch(train.size(), t);
+    a.checkpoints().deleteIncomplete(in.runId());
+    Checkpoints.Loaded resume = a.checkpoints().firstIntact(resumeCandidates(a, heartbeatKey), a.work()).orElse(null);
+    return new Prepared(data, train, DatasetFiles.split(data, DatasetFiles.VALIDATION), batchesInEpoch,
+        (long) t.epochs() * batchesInEpoch / t.gradAccumulation(), resume);
   }
 
   /** Whole optimizer steps only: checkpoints can only be taken between them. */
@@ -121,7 +136,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     TrainEpochInput in = a.in();
     TrainSpec t = in.spec().train();
     int epoch = start.epoch();
-    List<Integer> order = epochOrder(train.size(), t.seed(), epoch);
+    List<Integer> order = BatchOrder.of(train, t.batchSize(), t.seed(), epoch);
     int maxLen = in.spec().model().maxLength();
     int padId = bundle.tokenizer().padId();
     double lossSum = start.lossSum();
@@ -145,16 +160,19 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
         continue; // inside gradient accumulation: nothing to save, nothing to report
       }
       CheckpointState state = new CheckpointState(epoch, b + 1, start.batchesInEpoch(), step, false, lossSum, lossCount, null);
-      if (t.checkpointEverySteps() > 0 && step % t.checkpointEverySteps() == 0 && b + 1 < start.batchesInEpoch()) {
-        lastKey = save(a, bundle, trainer, state, lastKey);
-        savedAt = step;
-      }
       long eta = (long) (elapsed / (b + 1 - start.batchesDone()) * (start.batchesInEpoch() - b - 1));
       try {
-        a.activity().heartbeat(new TrainingProgress(epoch, step, b + 1, start.batchesInEpoch(), r.loss(), tokensPerS, eta, lastKey));
+        if (t.checkpointEverySteps() > 0 && step % t.checkpointEverySteps() == 0 && b + 1 < start.batchesInEpoch()) {
+          lastKey = saveKeepingAlive(a, bundle, trainer, state, lastKey);
+          savedAt = step;
+        }
+        a.heartbeats().stopped().ifPresent(stopped -> {
+          throw stopped;
+        });
+        a.heartbeats().beat(new TrainingProgress(epoch, step, b + 1, start.batchesInEpoch(), r.loss(), tokensPerS, eta, lastKey));
       } catch (ActivityCompletionException stopped) {
-        // Cancelled (or timed out as the server sees it): leave a consistent checkpoint behind.
-        String key = savedAt == step ? lastKey : save(a, bundle, trainer, state, lastKey);
+        // Cancelled (or no longer the current attempt): leave a consistent checkpoint behind.
+        String key = savedAt == step ? lastKey : saveKeepingAlive(a, bundle, trainer, state, lastKey);
         log.info("run {} epoch {}: stopped at step {} ({}), checkpoint {}", in.runId(), epoch, step,
             stopped.getClass().getSimpleName(), key);
         throw stopped;
@@ -163,9 +181,13 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     double valLoss = validationLoss(bundle, trainer, validation, padId, maxLen);
     CheckpointState end = new CheckpointState(epoch, start.batchesInEpoch(), start.batchesInEpoch(), step, true,
         lossSum, lossCount, valLoss);
-    String key = save(a, bundle, trainer, end, lastKey);
+    String key = saveKeepingAlive(a, bundle, trainer, end, lastKey);
     double seconds = (System.nanoTime() - began) / 1e9;
     return result(epoch, key, end, tokens / Math.max(seconds, 1e-9), seconds);
+  }
+
+  private String saveKeepingAlive(Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
+    return a.heartbeats().during(() -> save(a, bundle, trainer, state, heartbeatKey));
   }
 
   /** Writes and uploads a checkpoint, then applies retention sparing it and {@code heartbeatKey}. */
@@ -189,9 +211,9 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   /**
    * Complete checkpoints of this run made under this spec, up to this epoch, newest first; the
-   * heartbeat's and the workflow's keys join them even if the listing misses them.
+   * previous attempt's heartbeat key and the workflow's key join them even if the listing misses them.
    */
-  private static List<String> resumeCandidates(Attempt a) {
+  private static List<String> resumeCandidates(Attempt a, String heartbeatKey) {
     TrainEpochInput in = a.in();
     TreeSet<String> keys = new TreeSet<>(Comparator.comparingLong(Checkpoints::stepOf).reversed());
     for (StoredCheckpoint c : a.checkpoints().complete(in.runId())) {
@@ -199,9 +221,9 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
         keys.add(c.key());
       }
     }
-    a.activity().getHeartbeatDetails(TrainingProgress.class)
-        .map(TrainingProgress::checkpointKey)
-        .ifPresent(keys::add);
+    if (heartbeatKey != null) {
+      keys.add(heartbeatKey);
+    }
     if (in.fromCheckpoint() != null) {
       keys.add(in.fromCheckpoint());
     }
@@ -212,12 +234,6 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     double trainLoss = state.lossCount() == 0 ? Double.NaN : state.lossSum() / state.lossCount();
     return new EpochResult(epoch, state.globalStep(), state.batchesInEpoch(), key, trainLoss,
         state.valLoss() == null ? Double.NaN : state.valLoss(), tokensPerS, seconds);
-  }
-
-  static List<Integer> epochOrder(int size, long seed, int epoch) {
-    List<Integer> order = new ArrayList<>(IntStream.range(0, size).boxed().toList());
-    Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
-    return order;
   }
 
   private static Batch batch(ModelBundle bundle, List<Example> examples, List<Integer> order, int b, int size,
