@@ -43,7 +43,7 @@ public record DataSpec(
     boolean toSmiles = "iupac2smiles".equals(task);
     return new DataSpec(
         source == null ? (chemistry ? "synthetic" : "file") : source,
-        size == null ? 6000 : size,
+        size == null ? 4000 : size,
         seed == null ? 7L : seed,
         path,
         namesPath,

@@ -19,7 +19,7 @@ public record EvalSpec(
 
   EvalSpec withDefaults(String task) {
     return new EvalSpec(
-        maxExamples == null ? 300 : maxExamples,
+        maxExamples == null ? 200 : maxExamples,
         beams == null ? 1 : beams,
         maxNewTokens == null ? 100 : maxNewTokens,
         stereo == null ? "strict" : stereo,

@@ -34,9 +34,9 @@ public record TrainSpec(
 
   TrainSpec withDefaults() {
     return new TrainSpec(
-        epochs == null ? 6 : epochs,
+        epochs == null ? 8 : epochs,
         batchSize == null ? 32 : batchSize,
-        learningRate == null ? 2e-3 : learningRate,
+        learningRate == null ? 3e-3 : learningRate,
         warmupSteps == null ? 30 : warmupSteps,
         schedule == null ? "cosine" : schedule,
         weightDecay == null ? 0.01 : weightDecay,

@@ -38,12 +38,15 @@ final class Cli {
     }
   }
 
+  /** The environment commands read their addresses from; tests point it at their own stack. */
+  static java.util.Map<String, String> environment = System.getenv();
+
   static TemporalConnection temporal() {
-    return TemporalConnection.connect(TemporalSettings.fromEnvironment());
+    return TemporalConnection.connect(TemporalSettings.fromEnvironment(environment));
   }
 
   static ObjectStore store() {
-    return new ObjectStore(StoreSettings.fromEnvironment()).ensureBucket();
+    return new ObjectStore(StoreSettings.fromEnvironment(environment)).ensureBucket();
   }
 
   /** The message a user needs: the innermost application failure's or exception's, never a trace. */

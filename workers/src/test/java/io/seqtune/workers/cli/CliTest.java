@@ -1,0 +1,135 @@
+package io.seqtune.workers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.workers.stack.DevStack;
+import io.seqtune.workflows.Queues;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user runs it, against a real embedded stack: run, status, models, translate, and bad input. */
+class CliTest {
+  @TempDir static Path home;
+  static DevStack stack;
+  static Map<String, String> env;
+
+  record Run(int exit, String out, String err) {
+    String lastLine() {
+      String[] lines = out.strip().split("\n");
+      return lines[lines.length - 1];
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL));
+    env = Map.of("TEMPORAL_ADDRESS", stack.temporal().address(), "S3_ENDPOINT", stack.store().endpoint(),
+        "S3_ACCESS_KEY", StoreSettings.DEV_ACCESS_KEY, "S3_SECRET_KEY", StoreSettings.DEV_SECRET_KEY);
+  }
+
+  @AfterAll
+  static void stop() {
+    Cli.environment = System.getenv();
+    stack.close();
+  }
+
+  static Run seqtune(Map<String, String> environment, String... args) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    var cli = SeqtuneCli.commandLine();
+    cli.setErr(new java.io.PrintWriter(errors, true, StandardCharsets.UTF_8));
+    Cli.environment = environment;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      int exit = cli.execute(args);
+      return new Run(exit, captured.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+    }
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void runStatusModelsAndTranslateWorkTogether(@TempDir Path tmp) throws Exception {
+    Path spec = Files.writeString(tmp.resolve("run.json"), """
+        {"task":"smiles2iupac","data":{"size":50,"seed":5},
+         "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
+         "train":{"epochs":1,"batchSize":16},"eval":{"maxExamples":3,"maxNewTokens":20}}""");
+    Run run = seqtune(env, "run", "--spec", spec.toString(), "--id", "cli-run", "--wait");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("cli-run\n");
+    JsonNode result = Cli.JSON.readTree(run.lastLine());
+    String sha = result.get("weightsSha256").asText();
+    assertThat(sha).hasSize(64);
+
+    JsonNode status = Cli.JSON.readTree(seqtune(env, "status", "cli-run", "--json").lastLine());
+    assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(status.get("stage").asText()).isEqualTo("done");
+    assertThat(status.get("epoch").asInt()).isEqualTo(1);
+    assertThat(status.get("model_version").asText()).isEqualTo("cli-run");
+    assertThat(status.get("weights_sha256").asText()).isEqualTo(sha);
+
+    JsonNode model = Cli.JSON.readTree(seqtune(env, "models", "--json").lastLine());
+    assertThat(model.get("version").asText()).isEqualTo("cli-run");
+    assertThat(model.get("task").asText()).isEqualTo("smiles2iupac");
+    assertThat(model.get("champion").asBoolean()).isTrue();
+    assertThat(model.get("weights_sha256").asText()).isEqualTo(sha);
+    assertThat(model.get("metrics").has("roundtrip_accuracy")).isTrue();
+
+    Run translated = seqtune(env, "translate", "--model", "champion", "--json", "CCO");
+    assertThat(translated.exit()).as(translated.err()).isZero();
+    JsonNode answer = Cli.JSON.readTree(translated.lastLine());
+    assertThat(answer.get("input").asText()).isEqualTo("CCO");
+    assertThat(answer.get("model").asText()).isEqualTo("cli-run");
+    assertThat(answer.has("output")).isTrue();
+  }
+
+  @Test
+  void unreachableServersAreNamedWithoutAStackTrace(@TempDir Path tmp) throws Exception {
+    Path spec = Files.writeString(tmp.resolve("run.json"), "{}");
+    int port = freePort();
+    Run noTemporal = seqtune(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:" + port), "run", "--spec", spec.toString());
+    assertThat(noTemporal.exit()).isEqualTo(1);
+    assertThat(noTemporal.err()).contains("cannot reach Temporal at 127.0.0.1:" + port).doesNotContain("\tat ");
+
+    Run noS3 = seqtune(Map.of("S3_ENDPOINT", "http://127.0.0.1:" + port), "models");
+    assertThat(noS3.exit()).isEqualTo(1);
+    assertThat(noS3.err()).contains("cannot reach the object store at http://127.0.0.1:" + port).doesNotContain("\tat ");
+  }
+
+  @Test
+  void badSpecIsRefusedBeforeAnythingStarts(@TempDir Path tmp) throws Exception {
+    Path spec = Files.writeString(tmp.resolve("bad.json"), "{\"train\":{\"epochz\":3,\"schedule\":\"wavy\"}}");
+    Run run = seqtune(env, "run", "--spec", spec.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("train.epochz: unknown field").contains("train.schedule: 'wavy'");
+    assertThat(seqtune(env, "run", "--spec", tmp.resolve("missing.json").toString()).err())
+        .contains("missing.json does not exist");
+  }
+
+  @Test
+  void tinySpecIsCompleteAndValid() throws Exception {
+    Run run = seqtune(env, "spec", "--tiny");
+    JsonNode spec = Cli.JSON.readTree(run.out());
+    assertThat(spec.get("train").get("epochs").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(spec.get("train").get("checkpointEverySteps").asInt()).isPositive();
+    assertThat(spec.get("model").get("base").asText()).isEqualTo("scratch");
+  }
+}
