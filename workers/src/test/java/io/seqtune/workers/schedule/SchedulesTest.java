@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seqtune.activities.spec.PipelineSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,6 +55,27 @@ class SchedulesTest {
       assertThat(schedules.list()).isEmpty();
       assertThatThrownBy(() -> schedules.pause("nightly")).hasMessageContaining("no schedule named 'nightly'");
     }
+  }
+
+  @Test
+  void aQuartzPropertiesFileNamesTheStoreWithValuesFromTheEnvironment(@TempDir Path home) throws Exception {
+    try (Schedules schedules = Schedules.open(ScheduleDatabase.embedded(home))) {
+      schedules.add("nightly", "0 0 3 * * ?", null, MisfirePolicy.FIRE_ONCE, SPEC);
+    }
+    Path file = Files.writeString(home.resolve("quartz.properties"), """
+        org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.StdJDBCDelegate
+        org.quartz.dataSource.seqtune.provider=hikaricp
+        org.quartz.dataSource.seqtune.driver=org.h2.Driver
+        org.quartz.dataSource.seqtune.URL=jdbc:h2:file:${DB_DIR}/quartz;AUTO_SERVER=TRUE
+        org.quartz.dataSource.seqtune.user=sa
+        org.quartz.dataSource.seqtune.password=${DB_PASSWORD}
+        """);
+    Map<String, String> env = Map.of("DB_DIR", home.resolve("schedules").toAbsolutePath().toString(), "DB_PASSWORD", "");
+    try (Schedules shared = Schedules.open(ScheduleDatabase.fromFile(file, env))) {
+      assertThat(shared.list()).extracting(ScheduleInfo::name).containsExactly("nightly");
+    }
+    assertThatThrownBy(() -> ScheduleDatabase.fromFile(file, Map.of()))
+        .hasMessageContaining("quartz.properties refers to ${DB_").hasMessageContaining("which is not set");
   }
 
   @Test
