@@ -48,15 +48,15 @@ public final class SweepPlots {
   /** Writes the three PNGs into {@code dir} and returns their file names. */
   public List<String> write(Path dir) {
     XYChart epochs = line("by epochs", "epochs");
-    series(CellOutcome::epochs).forEach((name, points) ->
+    series(GridCell::epochs).forEach((name, points) ->
         epochs.addSeries(name, new ArrayList<>(points.keySet()), new ArrayList<>(points.values())));
     XYChart sizes = line("by training-set size", "training examples");
-    series(CellOutcome::size).forEach((name, points) ->
+    series(GridCell::size).forEach((name, points) ->
         sizes.addSeries(name, new ArrayList<>(points.keySet()), new ArrayList<>(points.values())));
     CategoryChart formats = new CategoryChartBuilder().width(800).height(500)
         .title(metric + " by instruction format").xAxisTitle("format").yAxisTitle(metric).build();
-    List<String> allFormats = new ArrayList<>(new TreeSet<>(measured.stream().map(CellOutcome::format).toList()));
-    series(CellOutcome::format).forEach((name, points) ->
+    List<String> allFormats = new ArrayList<>(new TreeSet<>(measured.stream().map(c -> c.cell().format()).toList()));
+    series(GridCell::format).forEach((name, points) ->
         formats.addSeries(name, allFormats, allFormats.stream().map(f -> (Number) points.get(f)).toList()));
     save(epochs, dir.resolve(BY_EPOCHS));
     save(sizes, dir.resolve(BY_SIZE));
@@ -72,11 +72,11 @@ public final class SweepPlots {
   }
 
   /** For each model and tuning mode, the mean metric at each value of {@code x}, in order of x. */
-  private <X extends Comparable<X>> Map<String, TreeMap<X, Double>> series(Function<CellOutcome, X> x) {
+  private <X extends Comparable<X>> Map<String, TreeMap<X, Double>> series(Function<GridCell, X> x) {
     Map<String, Map<X, List<Double>>> values = new LinkedHashMap<>();
     for (CellOutcome c : measured) {
-      values.computeIfAbsent(label(c), k -> new TreeMap<>())
-          .computeIfAbsent(x.apply(c), k -> new ArrayList<>()).add(c.metrics().get(metric));
+      values.computeIfAbsent(label(c.cell()), k -> new TreeMap<>())
+          .computeIfAbsent(x.apply(c.cell()), k -> new ArrayList<>()).add(c.metrics().get(metric));
     }
     Map<String, TreeMap<X, Double>> means = new LinkedHashMap<>();
     values.forEach((name, byX) -> {
@@ -87,7 +87,7 @@ public final class SweepPlots {
     return means;
   }
 
-  private static String label(CellOutcome c) {
+  private static String label(GridCell c) {
     String model = Path.of(c.model()).getFileName().toString();
     return c.loraRank() == 0 ? model : model + " " + c.tuning();
   }

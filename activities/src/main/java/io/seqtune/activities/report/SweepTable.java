@@ -18,10 +18,11 @@ public final class SweepTable {
     header.addAll(metricNames);
     header.addAll(List.of("final_train_loss", "model_version", "workflow_id", "failure"));
     for (CellOutcome c : cells) {
-      List<String> row = new ArrayList<>(List.of(c.cellId(), c.model(), String.valueOf(c.size()),
-          String.valueOf(c.epochs()), c.format(), c.tuning(), c.completed() ? "completed" : "failed"));
+      GridCell g = c.cell();
+      List<String> row = new ArrayList<>(List.of(g.id(), g.model(), String.valueOf(g.size()),
+          String.valueOf(g.epochs()), g.format(), g.tuning(), c.completed() ? "completed" : "failed"));
       metricNames.forEach(m -> row.add(number(c.metrics().get(m))));
-      row.addAll(List.of(number(c.finalTrainLoss()), text(c.modelVersion()), c.workflowId(), text(c.failure())));
+      row.addAll(List.of(number(c.finalTrainLoss()), text(c.modelVersion()), g.workflowId(), text(c.failure())));
       rows.add(row);
     }
   }

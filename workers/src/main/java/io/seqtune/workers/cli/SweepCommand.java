@@ -42,10 +42,9 @@ final class SweepCommand implements Callable<Integer> {
       System.err.println(cells + " cells started as child workflows " + id + "-<cell>");
       if (await) {
         SweepResult result = temporal.client().newUntypedWorkflowStub(id).getResult(SweepResult.class);
-        result.cells().forEach(c -> System.out.println(c.cellId() + "  " + (c.completed()
+        result.cells().forEach(c -> System.out.println(c.cell().id() + "  " + (c.completed()
             ? "completed " + c.metrics() : "FAILED " + c.failure())));
-        System.out.println("report: " + temporal.settings().address() + " sweep " + id + ", objects under "
-            + result.report().prefix() + " (seqtune report " + id + " --out DIR)");
+        System.out.println("report in " + result.report().prefix() + ": seqtune report " + id + " --out DIR");
       }
     }
     return 0;

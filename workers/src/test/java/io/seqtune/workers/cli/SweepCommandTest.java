@@ -37,7 +37,7 @@ import picocli.CommandLine;
 class SweepCommandTest {
   static final String SWEEP = """
       {"sweepId":"sw-it",
-       "base":{"task":"smiles2iupac","data":{"size":60,"seed":3},
+       "base":{"task":"smiles2iupac","data":{"size":60,"seed":3,"format":"separator"},
                "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
                "train":{"batchSize":16,"learningRate":0.003,"warmupSteps":2},
                "eval":{"maxExamples":2,"maxNewTokens":20}},
@@ -72,11 +72,11 @@ class SweepCommandTest {
     assertThat(result.failed()).isEqualTo(1);
     CellOutcome trained = result.cells().get(0);
     CellOutcome broken = result.cells().get(1);
-    assertThat(trained.cellId()).isEqualTo("scratch-n60-e1-separator-full");
-    assertThat(trained.workflowId()).isEqualTo("sw-it-scratch-n60-e1-separator-full");
+    assertThat(trained.cell().id()).isEqualTo("scratch-n60-e1-separator-full");
+    assertThat(trained.cell().workflowId()).isEqualTo("sw-it-scratch-n60-e1-separator-full");
     assertThat(trained.completed()).isTrue();
     assertThat(trained.metrics()).containsKey("exact_match");
-    assertThat(broken.cellId()).isEqualTo("base-model-n60-e1-separator-full");
+    assertThat(broken.cell().id()).isEqualTo("base-model-n60-e1-separator-full");
     assertThat(broken.completed()).isFalse();
     assertThat(broken.failure()).contains("/nonexistent/base-model");
 

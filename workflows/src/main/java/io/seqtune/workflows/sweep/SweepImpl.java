@@ -2,6 +2,7 @@ package io.seqtune.workflows.sweep;
 
 import io.seqtune.activities.ActivityFailures;
 import io.seqtune.activities.report.CellOutcome;
+import io.seqtune.activities.report.GridCell;
 import io.seqtune.activities.report.ReportActivities;
 import io.seqtune.activities.report.SweepReport;
 import io.seqtune.activities.report.SweepReportInput;
@@ -44,13 +45,13 @@ public class SweepImpl implements Sweep {
       Workflow.await(() -> running < spec.concurrency());
       running++;
       FineTunePipeline pipeline = Workflow.newChildWorkflowStub(FineTunePipeline.class, ChildWorkflowOptions.newBuilder()
-          .setWorkflowId(cell.workflowId())
+          .setWorkflowId(cell.cell().workflowId())
           .setTaskQueue(Queues.PIPELINE)
           // Cancelling the sweep cancels its cells, which lets a running epoch write its checkpoint.
           .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
           .build());
       Async.function(pipeline::run, cell.spec()).handle((result, failure) -> {
-        finished.add(failure == null ? completed(cell, result) : failed(cell, failure));
+        finished.add(failure == null ? completed(cell.cell(), result) : failed(cell.cell(), failure));
         running--;
         return null;
       });
@@ -76,15 +77,13 @@ public class SweepImpl implements Sweep {
     }
   }
 
-  private static CellOutcome completed(SweepCell cell, PipelineResult r) {
+  private static CellOutcome completed(GridCell cell, PipelineResult r) {
     Double lastLoss = r.trainLoss().isEmpty() ? null : r.trainLoss().get(r.trainLoss().size() - 1);
-    return new CellOutcome(cell.id(), cell.workflowId(), cell.model(), cell.size(), cell.epochs(), cell.format(),
-        cell.loraRank(), true, r.metrics(), lastLoss, r.modelVersion(), null);
+    return new CellOutcome(cell, true, r.metrics(), lastLoss, r.modelVersion(), null);
   }
 
-  private static CellOutcome failed(SweepCell cell, Throwable failure) {
-    return new CellOutcome(cell.id(), cell.workflowId(), cell.model(), cell.size(), cell.epochs(), cell.format(),
-        cell.loraRank(), false, Map.of(), null, null, rootMessage(failure));
+  private static CellOutcome failed(GridCell cell, Throwable failure) {
+    return new CellOutcome(cell, false, Map.of(), null, null, rootMessage(failure));
   }
 
   /** The innermost message: a child's failure wraps the activity's, which says what went wrong. */
@@ -97,8 +96,8 @@ public class SweepImpl implements Sweep {
   }
 
   private List<CellOutcome> inGridOrder(List<SweepCell> cells) {
-    List<String> order = cells.stream().map(SweepCell::id).toList();
-    return finished.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.cellId()))).toList();
+    List<GridCell> order = cells.stream().map(SweepCell::cell).toList();
+    return finished.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.cell()))).toList();
   }
 
   @Override

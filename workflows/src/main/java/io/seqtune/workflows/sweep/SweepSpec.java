@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seqtune.activities.report.GridCell;
 import io.seqtune.activities.spec.DataSpec;
 import io.seqtune.activities.spec.PipelineSpec;
 import io.seqtune.activities.spec.SpecException;
@@ -97,7 +98,7 @@ public record SweepSpec(
         try {
           cell.spec().withDefaults().validate();
         } catch (SpecException e) {
-          e.problems().forEach(p -> problems.add("cell " + cell.id() + ": " + p));
+          e.problems().forEach(p -> problems.add("cell " + cell.cell().id() + ": " + p));
         }
       }
     }
@@ -132,7 +133,7 @@ public record SweepSpec(
             for (int rank : loraRanks) {
               String cellId = labels.get(m) + "-n" + size + "-e" + epoch + "-" + format + "-" + (rank == 0 ? "full" : "lora" + rank);
               String workflowId = id + "-" + cellId;
-              out.add(new SweepCell(cellId, workflowId, models.get(m), size, epoch, format, rank,
+              out.add(new SweepCell(new GridCell(cellId, workflowId, models.get(m), size, epoch, format, rank),
                   cellSpec(workflowId, models.get(m), size, epoch, format, rank)));
             }
           }
