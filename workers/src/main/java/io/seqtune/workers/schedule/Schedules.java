@@ -2,7 +2,6 @@ package io.seqtune.workers.schedule;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.seqtune.activities.spec.PipelineSpec;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -143,8 +142,8 @@ public final class Schedules implements AutoCloseable {
     return key;
   }
 
-  private static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
+  private static String instant(Date date) {
+    return date == null ? null : date.toInstant().toString();
   }
 
   private static String json(PipelineSpec spec) {
