@@ -6,7 +6,6 @@ import io.seqtune.activities.training.Checkpoints;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.temporal.api.common.v1.Payload;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -100,10 +99,6 @@ final class Runs {
 
   static String key(String runId, long step) {
     return Checkpoints.key(runId, step);
-  }
-
-  static WorkflowExecution execution(WorkflowStub stub) {
-    return stub.getExecution();
   }
 
   static long regularFiles(Path dir) {

@@ -43,6 +43,9 @@ final class WorkerProcess implements AutoCloseable {
       Path log = dir.resolve("worker.log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(stack.workerEnvironment());
+      // MKL picks kernels by memory alignment unless told to be reproducible: then the same step
+      // can round differently in two processes, and "bit-identical after resume" would be luck.
+      builder.environment().put("MKL_CBWR", "AUTO,STRICT");
       WorkerProcess worker = new WorkerProcess(name, builder.start(), log);
       worker.awaitLog(Pattern.compile("worker polling"), Duration.ofSeconds(60));
       System.out.printf("[%s] worker %s started, pid %d%n", Clock.now(), name, worker.process.pid());
