@@ -41,7 +41,7 @@ class PipelineIntegrationTest {
        "data":{"size":60,"seed":3},
        "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
        "train":{"epochs":2,"batchSize":16,"learningRate":0.003,"warmupSteps":2,"checkpointEverySteps":2,"keepCheckpoints":10},
-       "eval":{"maxExamples":4,"maxNewTokens":30}}""";
+       "eval":{"maxExamples":4,"maxNewTokens":30,"beams":2}}""";
 
   @TempDir static Path home;
   static DevStack stack;
@@ -102,7 +102,7 @@ class PipelineIntegrationTest {
     // The evaluation report, and the metrics that travelled with the result.
     assertThat(new String(store.getBytes(result.reportKey()), StandardCharsets.UTF_8))
         .contains("\"exact_match\"", "\"roundtrip_accuracy\"", "\"worst\"");
-    assertThat(result.metrics()).containsKeys("exact_match", "roundtrip_accuracy", "val_loss");
+    assertThat(result.metrics()).containsKeys("exact_match", "roundtrip_accuracy", "val_loss", "verified_coverage");
 
     // The registry: an immutable version whose weights are the last checkpoint's, and the champion alias.
     ModelRegistry registry = new ModelRegistry(store);

@@ -10,6 +10,7 @@ import io.seqtune.chem.EvalExample;
 import io.seqtune.chem.EvalReport;
 import io.seqtune.chem.Evaluator;
 import io.seqtune.chem.Stereo;
+import io.seqtune.chem.VerifiedReport;
 import io.temporal.activity.Activity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,21 +39,37 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
       EvalSpec e = in.spec().eval();
       List<Example> test = DatasetFiles.split(data, DatasetFiles.TEST);
       test = test.subList(0, Math.min(test.size(), e.maxExamples()));
-      List<String> predictions;
+      boolean names = "smiles2iupac".equals(in.spec().task());
+      Stereo stereo = Stereo.valueOf(e.stereo().toUpperCase());
+      List<List<String>> candidates;
       try (ModelBundle bundle = ModelBundle.load(checkpoint.modelDir(), ModelBundle.device(in.spec()))) {
-        predictions = new Translator(bundle).translate(test.stream().map(Example::input).toList(), e.beams(),
-            e.maxNewTokens(), done -> Activity.getExecutionContext().heartbeat(done));
+        candidates = new Translator(bundle).candidates(test.stream().map(Example::input).toList(), e.beams(),
+            e.maxNewTokens(), e.beams(), done -> Activity.getExecutionContext().heartbeat(done));
       }
       List<EvalExample> judged = new ArrayList<>();
+      List<VerifiedReport.Case> cases = new ArrayList<>();
       for (int i = 0; i < test.size(); i++) {
-        judged.add(new EvalExample(test.get(i).input(), test.get(i).output(), predictions.get(i)));
+        judged.add(new EvalExample(test.get(i).input(), test.get(i).output(), candidates.get(i).get(0)));
+        cases.add(new VerifiedReport.Case(test.get(i).input(), test.get(i).output(), candidates.get(i)));
       }
-      boolean names = "smiles2iupac".equals(in.spec().task());
-      EvalReport report = Evaluator.evaluate(judged, names, Stereo.valueOf(e.stereo().toUpperCase()));
+      EvalReport report = Evaluator.evaluate(judged, names, stereo);
+      // Verified translation: the best beam whose OPSIN parse is the source molecule, when there is one.
+      VerifiedReport verified = names ? VerifiedReport.evaluate(cases, stereo) : null;
       String reportKey = "runs/" + in.runId() + "/eval/report.json";
-      context.store().putJson(reportKey, Map.of("checkpoint", in.checkpointKey(), "dataset", in.datasetKey(),
-          "report", report));
+      Map<String, Object> stored = new LinkedHashMap<>();
+      stored.put("checkpoint", in.checkpointKey());
+      stored.put("dataset", in.datasetKey());
+      stored.put("beams", e.beams());
+      stored.put("report", report);
+      if (verified != null) {
+        stored.put("verified", verified);
+      }
+      context.store().putJson(reportKey, stored);
       Map<String, Double> metrics = headline(report);
+      if (verified != null) {
+        metrics.put("verified_coverage", verified.coverage());
+        metrics.put("verified_exact_match", verified.verifiedExactMatch());
+      }
       context.metrics().evaluation(in.runId(), metrics);
       return new EvalResult(reportKey, report.n(), metrics);
     } catch (RuntimeException ex) {

@@ -4,6 +4,7 @@ import io.seqtune.activities.training.ModelBundle;
 import io.seqtune.model.Generator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /** Batched decoding of inputs into answers with a model bundle: greedy, or the top beam. */
 public final class Translator {
@@ -18,12 +19,15 @@ public final class Translator {
   }
 
   /** One answer per input; {@code progress} is told how many are done after each batch. */
-  public List<String> translate(List<String> inputs, int beams, int maxNewTokens, java.util.function.IntConsumer progress) {
-    List<String> out = new ArrayList<>();
+  public List<String> translate(List<String> inputs, int beams, int maxNewTokens, IntConsumer progress) {
+    return candidates(inputs, beams, maxNewTokens, 1, progress).stream().map(c -> c.get(0)).toList();
+  }
+
+  /** Up to {@code k} candidates per input, best first, decoded batch by batch with {@code progress} told after each. */
+  public List<List<String>> candidates(List<String> inputs, int beams, int maxNewTokens, int k, IntConsumer progress) {
+    List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i += BATCH) {
-      for (List<String> candidates : candidates(inputs.subList(i, Math.min(inputs.size(), i + BATCH)), beams, maxNewTokens, 1)) {
-        out.add(candidates.get(0));
-      }
+      out.addAll(candidates(inputs.subList(i, Math.min(inputs.size(), i + BATCH)), beams, maxNewTokens, k));
       progress.accept(out.size());
     }
     return out;

@@ -49,9 +49,17 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--home", defaultValue = ".seqtune/demo", description = "Where the demo's object store keeps its files.") Path home;
   @Option(names = "--json", description = "Print the result as one JSON object on the last line of stdout.") boolean json;
 
+  @Option(names = "--threads", defaultValue = "1",
+      description = "PyTorch intra-op threads for training (default 1: on 2 cores the other runs the servers and OPSIN).")
+  int threads;
+
   @Override
   public Integer call() throws Exception {
     long began = System.nanoTime();
+    // Read once, when the engine loads; an explicit -D on the command line wins.
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    }
     PipelineSpec spec = Cli.JSON.readValue(Cli.json(specJson()), PipelineSpec.class).withDefaults().validate();
     System.err.println("starting the embedded stack (Temporal, S3, worker) on 127.0.0.1 ...");
     try (DevStack stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL))) {
@@ -112,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println("stage: " + s.stage());
       }
       stage = s.stage() == null ? stage : s.stage();
-      if ("training".equals(s.stage()) && s.batchesInEpoch() != null) {
+      if ("training".equals(s.stage()) && s.batchesInEpoch() != null && s.batchesInEpoch() > 0) {
         if (bar == null || s.epoch() != barEpoch) {
           closeBar(bar);
           barEpoch = s.epoch();
