@@ -13,8 +13,9 @@ final class ReferenceRun {
     long began = System.nanoTime();
     String id = "reference-" + seed;
     PipelineResult r = Runs.startAsCli(stack.connection().client(), id, Runs.spec(id, seed)).getResult(PipelineResult.class);
-    System.out.printf("[%s] uninterrupted reference run (seed %d): %d epochs in %.1f s, model.safetensors sha256 %s%n",
-        Clock.now(), seed, r.epochs(), (System.nanoTime() - began) / 1e9, r.weightsSha256());
+    System.out.printf("[%s] reference run (seed %d): %d epochs in %.1f s, TrainEpoch attempts %d, model.safetensors sha256 %s%n",
+        Clock.now(), seed, r.epochs(), (System.nanoTime() - began) / 1e9,
+        Runs.trainEpochAttempts(stack.connection().client(), id), r.weightsSha256());
     return r.weightsSha256();
   }
 }
