@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Quartz's persistent job store: by default an embedded H2 file database under
  * {@code <home>/schedules} (created with Quartz's own {@code tables_h2.sql} on first use), or
  * whatever a {@code quartz.properties} file names, e.g. PostgreSQL in deploy/. {@code ${NAME}} in
- * such a file is read from the environment, so passwords stay out of it.
+ * such a file is read from the environment, so passwords stay out of it. A PostgreSQL or H2 store
+ * named by URL gets Quartz's tables on first use too; the database itself must exist.
  */
 public final class ScheduleDatabase {
   static final String SCHEDULER_NAME = "seqtune";
@@ -34,7 +35,12 @@ public final class ScheduleDatabase {
     Path dir = home.resolve("schedules").toAbsolutePath();
     // AUTO_SERVER lets `seqtune schedule ...` edit the file while `seqtune scheduler` holds it open.
     String url = "jdbc:h2:file:" + dir.resolve("quartz") + ";AUTO_SERVER=TRUE";
-    createTablesIfMissing(dir, url);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open the schedule database in " + dir + ": " + e.getMessage(), e);
+    }
+    createTablesIfMissing(url, "sa", "", "tables_h2.sql", "in " + dir);
     Properties p = common();
     p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
     p.setProperty("org.quartz.dataSource." + DATA_SOURCE + ".provider", "hikaricp");
@@ -55,6 +61,14 @@ public final class ScheduleDatabase {
       given.stringPropertyNames().forEach(k -> p.setProperty(k, expand(given.getProperty(k), env, file)));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read Quartz properties " + file + ": " + e.getMessage(), e);
+    }
+    String source = "org.quartz.dataSource." + p.getProperty("org.quartz.jobStore.dataSource") + ".";
+    String url = p.getProperty(source + "URL", "");
+    String schema = url.startsWith("jdbc:postgresql:") ? "tables_postgres.sql" : url.startsWith("jdbc:h2:") ? "tables_h2.sql" : null;
+    // Quartz's DDL names the tables QRTZ_*: another prefix (or a JNDI data source) brings its own tables.
+    if (schema != null && "QRTZ_".equalsIgnoreCase(p.getProperty("org.quartz.jobStore.tablePrefix"))) {
+      createTablesIfMissing(url, p.getProperty(source + "user", ""), p.getProperty(source + "password", ""), schema,
+          url.replaceAll("(?i)password=[^;&]*", "password=***"));
     }
     return p;
   }
@@ -89,32 +103,47 @@ public final class ScheduleDatabase {
     return m.appendTail(out).toString();
   }
 
-  private static void createTablesIfMissing(Path dir, String url) {
-    try {
-      Files.createDirectories(dir);
-      try (Connection c = DriverManager.getConnection(url, "sa", "");
-           ResultSet tables = c.getMetaData().getTables(null, null, "QRTZ_JOB_DETAILS", null)) {
-        if (tables.next()) {
-          return;
-        }
+  /**
+   * Runs Quartz's own DDL when its tables are missing. On PostgreSQL this happens in one transaction
+   * under an advisory lock, so schedulers starting together (clustered) create the tables once.
+   */
+  private static void createTablesIfMissing(String url, String user, String password, String schemaFile, String where) {
+    boolean postgres = url.startsWith("jdbc:postgresql:");
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      c.setAutoCommit(false);
+      if (postgres) {
         try (Statement s = c.createStatement()) {
-          for (String statement : quartzH2Schema().split(";")) {
-            if (!statement.isBlank()) {
-              s.execute(statement);
+          s.execute("SELECT pg_advisory_xact_lock(" + 0x5e97 + ")");
+        }
+      }
+      if (!tableExists(c, "QRTZ_JOB_DETAILS") && !tableExists(c, "qrtz_job_details")) {
+        try (Statement s = c.createStatement()) {
+          for (String statement : quartzSchema(schemaFile).split(";")) {
+            String sql = statement.strip();
+            // Never DROP (the tables are missing anyway) and commit once, below.
+            if (!sql.isEmpty() && !sql.regionMatches(true, 0, "DROP ", 0, 5) && !sql.equalsIgnoreCase("COMMIT")) {
+              s.execute(sql);
             }
           }
         }
       }
+      c.commit();
     } catch (IOException | SQLException e) {
-      throw new IllegalStateException("cannot open the schedule database in " + dir + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot open the schedule database " + where + ": " + e.getMessage(), e);
     }
   }
 
-  /** Quartz's own H2 DDL, comment lines removed. */
-  private static String quartzH2Schema() throws IOException {
-    try (InputStream in = org.quartz.Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/tables_h2.sql")) {
+  private static boolean tableExists(Connection c, String name) throws SQLException {
+    try (ResultSet tables = c.getMetaData().getTables(null, c.getSchema(), name, null)) {
+      return tables.next();
+    }
+  }
+
+  /** Quartz's own DDL ({@code tables_h2.sql}, {@code tables_postgres.sql}), comment lines removed. */
+  private static String quartzSchema(String schemaFile) throws IOException {
+    try (InputStream in = org.quartz.Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/" + schemaFile)) {
       if (in == null) {
-        throw new IOException("tables_h2.sql is missing from the Quartz jar");
+        throw new IOException(schemaFile + " is missing from the Quartz jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
           .filter(l -> !l.strip().startsWith("--"))

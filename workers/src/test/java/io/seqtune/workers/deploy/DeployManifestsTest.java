@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -39,7 +40,8 @@ class DeployManifestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Set<String> REQUIRED_SERVICES = Set.of("temporal", "postgresql", "temporal-ui",
-      "minio", "minio-init", "prometheus", "grafana", "pipeline-worker", "trainer-worker");
+      "minio", "minio-init", "prometheus", "grafana", "pipeline-worker", "trainer-worker", "scheduler-db-init",
+      "scheduler");
   private static final Set<String> WORKERS = Set.of("pipeline-worker", "trainer-worker");
   private static final Map<String, Integer> PUBLISHED_PORTS =
       Map.of("temporal", 7233, "minio", 9000, "temporal-ui", 8080, "grafana", 3000);
@@ -49,6 +51,10 @@ class DeployManifestsTest {
       List.of("docker-compose.yml", "docker-compose.mtls.yml", "docker-compose.cpu.yml");
   private static final List<String> PIPELINE_ARGS = List.of("worker", "--queues", "seqtune-pipeline");
   private static final List<String> TRAINER_ARGS = List.of("worker", "--queues", "seqtune-gpu", "--device", "gpu");
+  /** The retraining scheduler: the worker image, no metrics port, its job store named by quartz.properties. */
+  private static final String SCHEDULER = "scheduler";
+  /** What deploy/quartz.properties reads from the environment. */
+  private static final Set<String> QUARTZ_ENV = Set.of("QUARTZ_DB_HOST", "QUARTZ_DB_USER", "QUARTZ_DB_PASSWORD");
 
   /** Names whose values are credentials: they may only be references, never literals. */
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|PRIVATE).*");
@@ -350,7 +356,7 @@ class DeployManifestsTest {
   @Test
   void kubernetesMtlsFilesAreMountedWhereTheConfigPoints() {
     JsonNode config = object("ConfigMap", "seqtune-config").get("data");
-    for (String worker : WORKERS) {
+    for (String worker : Stream.concat(WORKERS.stream(), Stream.of(SCHEDULER)).collect(Collectors.toList())) {
       JsonNode pod = deployment(worker).at("/spec/template/spec");
       String volume = StreamSupport.stream(pod.get("volumes").spliterator(), false)
           .filter(v -> v.at("/secret/secretName").asText().equals("seqtune-temporal-tls"))
@@ -383,6 +389,102 @@ class DeployManifestsTest {
     assertThat(service.at("/spec/selector/app.kubernetes.io~1part-of").asText())
         .isEqualTo(deployment("trainer-worker")
             .at("/spec/template/metadata/labels/app.kubernetes.io~1part-of").asText());
+  }
+
+  // ------------------------------------------------------------------------------- scheduler
+
+  @Test
+  void composeSchedulerUsesQuartzPropertiesOnItsOwnDatabase() throws IOException {
+    JsonNode services = compose().get("services");
+    JsonNode scheduler = services.get(SCHEDULER);
+    assertThat(texts(scheduler.get("command"))).isEqualTo(List.of("scheduler"));
+    assertThat(scheduler.get("image").asText()).isEqualTo(services.get("pipeline-worker").get("image").asText());
+    Map<String, String> env = env(scheduler);
+    assertThat(env.keySet()).as("scheduler variables: documented or read by quartz.properties")
+        .isSubsetOf(Stream.concat(documentedEnv.stream(), QUARTZ_ENV.stream()).collect(Collectors.toSet()))
+        .containsAll(QUARTZ_ENV).contains("TEMPORAL_ADDRESS", "SEQTUNE_QUARTZ_PROPERTIES");
+    assertThat(texts(scheduler.get("volumes")))
+        .contains("./quartz.properties:" + env.get("SEQTUNE_QUARTZ_PROPERTIES") + ":ro");
+    assertThat(env).containsEntry("QUARTZ_DB_HOST", "postgresql");
+    assertThat(scheduler.at("/depends_on/scheduler-db-init/condition").asText())
+        .isEqualTo("service_completed_successfully");
+
+    // The init step makes the role and database that quartz.properties names, in the same PostgreSQL.
+    JsonNode init = services.get("scheduler-db-init");
+    assertThat(init.get("image").asText()).isEqualTo(services.get("postgresql").get("image").asText());
+    assertThat(env(init)).containsEntry("PGHOST", "postgresql")
+        .containsEntry("QUARTZ_DB_USER", env.get("QUARTZ_DB_USER"))
+        .containsEntry("QUARTZ_DB_PASSWORD", env.get("QUARTZ_DB_PASSWORD"));
+    assertThat(texts(init.get("volumes"))).contains("./postgresql/quartz-db.sh:/init/quartz-db.sh:ro");
+    String script = Files.readString(deploy.resolve("postgresql/quartz-db.sh"));
+    String database = quartzProperties().getProperty("org.quartz.dataSource.seqtune.URL").replaceFirst(".*/", "");
+    assertThat(database).isEqualTo("seqtune_quartz");
+    assertThat(script).contains("CREATE DATABASE " + database, "CREATE ROLE", "\\getenv pw QUARTZ_DB_PASSWORD");
+
+    // With mTLS to Temporal, the scheduler gets the client certificate too.
+    JsonNode mtls = yaml(deploy.resolve("docker-compose.mtls.yml")).get(0).get("services");
+    assertThat(env(mtls.get(SCHEDULER))).containsKeys("TEMPORAL_TLS_CERT", "TEMPORAL_TLS_KEY", "TEMPORAL_TLS_CA");
+  }
+
+  @Test
+  void quartzPropertiesNamePostgresqlWithValuesFromTheEnvironment() throws IOException {
+    Properties quartz = quartzProperties();
+    assertThat(quartz.getProperty("org.quartz.jobStore.driverDelegateClass"))
+        .isEqualTo("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    assertThat(quartz.getProperty("org.quartz.dataSource.seqtune.URL")).startsWith("jdbc:postgresql://");
+    Set<String> referenced = new TreeSet<>();
+    quartz.stringPropertyNames().forEach(k -> {
+      Matcher m = INTERPOLATION.matcher(quartz.getProperty(k));
+      while (m.find()) {
+        referenced.add(m.group(1));
+      }
+    });
+    assertThat(referenced).isEqualTo(QUARTZ_ENV);
+    assertThat(quartz.getProperty("org.quartz.dataSource.seqtune.password")).matches(REQUIRED_REFERENCE);
+  }
+
+  @Test
+  void kubernetesSchedulerMountsTheSameQuartzPropertiesAndReadsCredentialsFromASecret() throws IOException {
+    JsonNode c = container(SCHEDULER);
+    assertThat(texts(c.get("args"))).isEqualTo(List.of("scheduler"));
+    assertPinned(c.get("image").asText(), "Deployment scheduler");
+    assertThat(c.get("image").asText()).isEqualTo(container("pipeline-worker").get("image").asText());
+    Properties quartz = quartzProperties();
+    // One replica, or more only when the job store is clustered.
+    if (!Boolean.parseBoolean(quartz.getProperty("org.quartz.jobStore.isClustered"))) {
+      assertThat(deployment(SCHEDULER).at("/spec/replicas").asInt()).isEqualTo(1);
+    }
+
+    // The ConfigMap holds deploy/quartz.properties, mounted where SEQTUNE_QUARTZ_PROPERTIES points.
+    Properties inCluster = new Properties();
+    inCluster.load(new java.io.StringReader(
+        object("ConfigMap", "seqtune-quartz").at("/data/quartz.properties").asText()));
+    assertThat(inCluster).isEqualTo(quartz);
+    JsonNode pod = deployment(SCHEDULER).at("/spec/template/spec");
+    String volume = StreamSupport.stream(pod.get("volumes").spliterator(), false)
+        .filter(v -> v.at("/configMap/name").asText().equals("seqtune-quartz"))
+        .map(v -> v.get("name").asText()).findFirst().orElseThrow();
+    String mountPath = StreamSupport.stream(c.get("volumeMounts").spliterator(), false)
+        .filter(m -> m.get("name").asText().equals(volume)).map(m -> m.get("mountPath").asText())
+        .findFirst().orElseThrow();
+
+    Map<String, Set<String>> secretKeys = new LinkedHashMap<>();
+    for (JsonNode secret : yaml(deploy.resolve("k8s/secret.template.yaml"))) {
+      secretKeys.put(secret.at("/metadata/name").asText(), fieldNames(secret.get("stringData")));
+    }
+    Map<String, JsonNode> vars = new LinkedHashMap<>();
+    c.path("env").forEach(v -> vars.put(v.get("name").asText(), v));
+    assertThat(vars.keySet()).containsAll(QUARTZ_ENV).contains("SEQTUNE_QUARTZ_PROPERTIES")
+        .isSubsetOf(Stream.concat(documentedEnv.stream(), QUARTZ_ENV.stream()).collect(Collectors.toSet()));
+    assertThat(vars.get("SEQTUNE_QUARTZ_PROPERTIES").get("value").asText()).isEqualTo(mountPath + "/quartz.properties");
+    for (String key : List.of("QUARTZ_DB_USER", "QUARTZ_DB_PASSWORD")) {
+      JsonNode ref = vars.get(key).at("/valueFrom/secretKeyRef");
+      assertThat(vars.get(key).has("value")).as("%s is no literal", key).isFalse();
+      assertThat(secretKeys.getOrDefault(ref.path("name").asText(), Set.of()))
+          .as("%s comes from a Secret of secret.template.yaml", key).contains(ref.path("key").asText());
+    }
+    assertThat(c.get("envFrom")).allSatisfy(from ->
+        assertThat(from.at("/configMapRef/name").asText()).isEqualTo("seqtune-config"));
   }
 
   // --------------------------------------------------------------------------------- Grafana
@@ -487,6 +589,14 @@ class DeployManifestsTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Properties quartzProperties() throws IOException {
+    Properties quartz = new Properties();
+    try (java.io.Reader in = Files.newBufferedReader(deploy.resolve("quartz.properties"))) {
+      quartz.load(in);
+    }
+    return quartz;
   }
 
   private static JsonNode compose() {
