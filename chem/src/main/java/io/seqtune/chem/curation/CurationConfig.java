@@ -2,6 +2,7 @@ package io.seqtune.chem.curation;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +31,8 @@ public record CurationConfig(
         if (minMolecularWeight > maxMolecularWeight) {
             throw new IllegalArgumentException("min molecular weight " + minMolecularWeight + " > max " + maxMolecularWeight);
         }
-        elements = Set.copyOf(new TreeSet<>(elements));
+        // Sorted, not Set.copyOf: its iteration order changes from JVM to JVM, and the dataset key hashes it.
+        elements = Collections.unmodifiableSortedSet(new TreeSet<>(elements));
     }
 
     /** H, C, N, O, S, F, Cl, Br; 150–550 Da; fsp3 ≥ 0.3; ≤ 2 phenyl, ≤ 4 aromatic, ≥ 1 ring; no nitro, nitroso, charges, isotopes, salts. */

@@ -37,6 +37,10 @@ final class TorchScriptOp {
             try (InputStream in = TorchScriptOp.class.getResourceAsStream(resource)) {
                 // The module's manager lives as long as the JVM, like the module itself.
                 PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                // The profiling executor swaps in an optimised graph (with its own backward) after a
+                // few calls, counted per process: a run resumed in a new JVM would then take other
+                // numerical paths than an uninterrupted one. Always run the plain graph; it is as fast.
+                JniUtils.setGraphExecutorOptimize(false);
                 module = JniUtils.loadModule(manager, in, false, false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load TorchScript resource " + resource, e);
