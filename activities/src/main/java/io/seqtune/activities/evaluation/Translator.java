@@ -36,6 +36,14 @@ public final class Translator {
   /** Up to {@code k} candidate answers per input, best first. */
   public List<List<String>> candidates(List<String> inputs, int beams, int maxNewTokens, int k) {
     List<int[]> prompts = inputs.stream().map(bundle::encodePrompt).toList();
+    // The model reads at most maxPositions tokens: long prompts leave less room for the answer.
+    int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
+    int room = bundle.model().config().maxPositions() - longest;
+    if (room < 1) {
+      throw new IllegalArgumentException("input of " + longest + " tokens leaves no room to answer within the model's "
+          + bundle.model().config().maxPositions() + " positions");
+    }
+    maxNewTokens = Math.min(maxNewTokens, room);
     int eos = bundle.tokenizer().eosId();
     List<List<String>> out = new ArrayList<>();
     if (beams <= 1) {

@@ -131,7 +131,7 @@ class CliTest {
         CCO,ethanol
         CC(=O)O,acetic acid
         C1=CC=CC=C1,cyclohexane
-        InChI=1S/CH4O/c1-2/h2H,1H3,methanol
+        "InChI=1S/CH4O/c1-2/h2H,1H3",methanol
         """);
     Run run = seqtune(env, "chem", "roundtrip", "--input", csv.toString(), "--name-col", "name", "--structure-col", "smiles");
     assertThat(run.exit()).as(run.err()).isZero();
