@@ -104,6 +104,11 @@ public final class CausalLM implements AutoCloseable {
         return new KvCache(owner, decoder.layers());
     }
 
+    /** An empty KV cache with room for {@code capacity} tokens before it has to grow. */
+    public KvCache newCache(NDManager owner, int capacity) {
+        return new KvCache(owner, decoder.layers(), capacity);
+    }
+
     /**
      * An export transformers loads unchanged: {@link #save(Path)} plus the tokenizer files. A LoRA
      * adapter is not part of the base weights: merge it first ({@link LoraAdapter#merge()}).

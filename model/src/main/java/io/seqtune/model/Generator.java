@@ -32,7 +32,7 @@ public final class Generator {
         int[] lengths = new int[rows];
         boolean[] done = new boolean[rows];
         try (NoGrad noGrad = NoGrad.enter(); NDManager manager = model.manager().newSubManager();
-                KvCache cache = model.newCache(manager)) {
+                KvCache cache = model.newCache(manager, width(prompts) + maxNewTokens)) {
             LeftPadded batch = LeftPadded.of(prompts, padId());
             long[][] input = batch.ids();
             long[][] mask = batch.mask();
@@ -161,7 +161,7 @@ public final class Generator {
             }
         }
         try (NoGrad noGrad = NoGrad.enter(); NDManager manager = model.manager().newSubManager();
-                KvCache cache = model.newCache(manager)) {
+                KvCache cache = model.newCache(manager, width(rows) + maxNewTokens)) {
             LeftPadded padded = LeftPadded.of(rows, padId());
             long[][] input = padded.ids();
             long[][] mask = padded.mask();
@@ -212,6 +212,10 @@ public final class Generator {
         return model.forward(manager.create(ids), manager.create(mask), cache, false).get(":, -1, :");
     }
 
+    private static int width(List<int[]> prompts) {
+        return prompts.stream().mapToInt(p -> p.length).max().orElse(0);
+    }
+
     private int padId() {
         return Math.max(model.config().padId(), 0);
     }
@@ -219,7 +223,7 @@ public final class Generator {
     /** Prompts right-aligned in a [B, maxLen] matrix with a matching attention mask. */
     private record LeftPadded(long[][] ids, long[][] mask) {
         static LeftPadded of(List<int[]> prompts, int padId) {
-            int width = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
+            int width = width(prompts);
             long[][] ids = new long[prompts.size()][width];
             long[][] mask = new long[prompts.size()][width];
             for (int r = 0; r < prompts.size(); r++) {

@@ -3,40 +3,84 @@ package io.seqtune.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
- * Keys and values of every layer for the tokens seen so far, [B, Hkv, Tpast, D] each. The arrays
- * live in the cache's own manager, outside any per-step NDScope, and are freed as they are replaced.
+ * Keys and values of every layer for the tokens seen so far, [B, Hkv, Tpast, D] each. Each layer's
+ * keys and values live in preallocated buffers [B, Hkv, capacity, D] that new tokens are written
+ * into in place (a decoding step copies only its own token, not the whole past as concatenation
+ * would); a buffer that fills up is replaced by one twice as long. The buffers belong to the
+ * cache's own manager, outside any per-step NDScope, and are freed as they are replaced.
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
-    private final NDArray[] keys;
+    private final NDArray[] keys; // [B, Hkv, capacity, D], or null before the first append
     private final NDArray[] values;
+    private final long[] lengths; // tokens written per layer
+    private final int initialCapacity;
 
     public KvCache(NDManager parent, int layers) {
+        this(parent, layers, 0);
+    }
+
+    /** @param capacity tokens to reserve room for (prompt plus new tokens); more still fit */
+    public KvCache(NDManager parent, int layers, int capacity) {
         this.manager = parent.newSubManager();
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
+        this.lengths = new long[layers];
+        this.initialCapacity = capacity;
     }
 
     /** Tokens already cached. */
     public long length() {
-        return keys[0] == null ? 0 : keys[0].getShape().get(2);
+        return lengths[0];
     }
 
-    /** Appends new keys and values [B, Hkv, T, D] of one layer and returns all of them. */
+    /** Appends new keys and values [B, Hkv, T, D] of one layer and returns all of them (views of the buffers). */
     NDArray[] append(int layer, NDArray k, NDArray v) {
-        NDArray allK = keys[layer] == null ? k : keys[layer].concat(k, 2);
-        NDArray allV = values[layer] == null ? v : values[layer].concat(v, 2);
-        replace(layer, keep(allK), keep(allV));
-        return new NDArray[] {allK, allV};
+        long past = lengths[layer];
+        long t = k.getShape().get(2);
+        long total = past + t;
+        if (keys[layer] == null || total > keys[layer].getShape().get(2)) {
+            long capacity = Math.max(total, Math.max(initialCapacity, 2 * (keys[layer] == null ? 0 : keys[layer].getShape().get(2))));
+            replace(layer, grown(keys[layer], k, past, capacity), grown(values[layer], v, past, capacity));
+        }
+        NDIndex fresh = new NDIndex(":, :, {}:{}", past, total);
+        keys[layer].set(fresh, k);
+        values[layer].set(fresh, v);
+        lengths[layer] = total;
+        NDIndex filled = new NDIndex(":, :, :{}", total);
+        return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
     }
 
     /** Keeps only the batch rows {@code rows} (in that order), as beam search does after each step. */
     public void selectRows(NDArray rows) { // [B'] int64
         for (int i = 0; i < keys.length; i++) {
-            replace(i, keep(keys[i].get(rows)), keep(values[i].get(rows)));
+            if (keys[i] != null) {
+                replace(i, keep(keys[i].get(rows)), keep(values[i].get(rows)));
+            }
         }
+    }
+
+    /** A buffer [B, Hkv, capacity, D] in the type and on the device of {@code like}, holding the first {@code past} tokens of {@code old}. */
+    private NDArray grown(NDArray old, NDArray like, long past, long capacity) {
+        Shape s = like.getShape();
+        NDArray zeros = keep(manager.zeros(new Shape(s.get(0), s.get(1), capacity, s.get(3)), DataType.FLOAT32,
+                like.getDevice()));
+        NDArray buffer = Tensors.like(zeros, like); // a bfloat16 buffer is made by casting: DJL cannot create one
+        if (buffer != zeros) {
+            zeros.close();
+            buffer = keep(buffer);
+        }
+        if (old != null && past > 0) {
+            try (NDArray filled = old.get(new NDIndex(":, :, :{}", past))) {
+                buffer.set(new NDIndex(":, :, :{}", past), filled);
+            }
+        }
+        return buffer;
     }
 
     private NDArray keep(NDArray a) {
