@@ -49,6 +49,14 @@ final class Cli {
     return new ObjectStore(StoreSettings.fromEnvironment(environment)).ensureBucket();
   }
 
+  /** Reads a spec file as {@code type}, naming the file when it is missing. */
+  static <T> T readSpec(java.nio.file.Path file, Class<T> type) throws java.io.IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("spec file " + file + " does not exist");
+    }
+    return JSON.readValue(file.toFile(), type);
+  }
+
   /** The message a user needs: the innermost application failure's or exception's, never a trace. */
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

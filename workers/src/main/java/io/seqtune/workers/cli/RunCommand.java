@@ -7,7 +7,6 @@ import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,10 +28,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(specFile)) {
-      throw new IllegalArgumentException("spec file " + specFile + " does not exist");
-    }
-    PipelineSpec spec = Cli.JSON.readValue(specFile.toFile(), PipelineSpec.class);
+    PipelineSpec spec = Cli.readSpec(specFile, PipelineSpec.class);
     spec.withDefaults().validate(); // refuse a bad spec here, before anything starts
     String id = workflowId != null ? workflowId : "seqtune-" + UUID.randomUUID();
     try (TemporalConnection temporal = Cli.temporal()) {

@@ -4,7 +4,6 @@ import io.seqtune.activities.spec.PipelineSpec;
 import io.seqtune.workers.schedule.MisfirePolicy;
 import io.seqtune.workers.schedule.ScheduleInfo;
 import io.seqtune.workers.schedule.Schedules;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,10 +45,7 @@ final class ScheduleCommand {
 
     @Override
     public Integer call() throws Exception {
-      if (!Files.isRegularFile(specFile)) {
-        throw new IllegalArgumentException("spec file " + specFile + " does not exist");
-      }
-      PipelineSpec spec = Cli.JSON.readValue(specFile.toFile(), PipelineSpec.class);
+      PipelineSpec spec = Cli.readSpec(specFile, PipelineSpec.class);
       try (Schedules schedules = store.open()) {
         ScheduleInfo added = schedules.add(name, cron, timeZone, misfire, spec);
         System.out.println("schedule " + added.name() + " added; next fire " + added.nextFireTime());

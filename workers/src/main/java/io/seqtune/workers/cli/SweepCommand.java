@@ -7,7 +7,6 @@ import io.seqtune.workflows.sweep.SweepResult;
 import io.seqtune.workflows.sweep.SweepSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -28,10 +27,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(specFile)) {
-      throw new IllegalArgumentException("spec file " + specFile + " does not exist");
-    }
-    SweepSpec spec = Cli.JSON.readValue(specFile.toFile(), SweepSpec.class);
+    SweepSpec spec = Cli.readSpec(specFile, SweepSpec.class);
     String id = spec.sweepId() != null ? spec.sweepId() : "sweep-" + UUID.randomUUID().toString().substring(0, 8);
     int cells = spec.withSweepId(id).withDefaults().validate().cells(id).size(); // refuse a bad spec before starting
     try (TemporalConnection temporal = Cli.temporal()) {
