@@ -21,6 +21,17 @@ final class TorchScriptOp {
     static final TorchScriptOp TO_BFLOAT16 = new TorchScriptOp("to_bfloat16.pt");
     static final TorchScriptOp TO_FLOAT32 = new TorchScriptOp("to_float32.pt");
 
+    /**
+     * The profiling executor swaps in an optimised graph (with its own backward) after a few calls,
+     * counted per process: a run resumed in a new JVM would then take other numerical paths than an
+     * uninterrupted one. Always run the plain graph (it is as fast). Torch keeps this switch per
+     * thread, and activities run on pooled threads, so every thread sets it before its first call.
+     */
+    private static final ThreadLocal<Boolean> PLAIN_GRAPH = ThreadLocal.withInitial(() -> {
+        JniUtils.setGraphExecutorOptimize(false);
+        return Boolean.TRUE;
+    });
+
     private final String resource;
     private PtSymbolBlock module; // loaded on first use; held here so the GC never frees it
 
@@ -29,6 +40,7 @@ final class TorchScriptOp {
     }
 
     NDArray apply(NDArray x) {
+        PLAIN_GRAPH.get();
         return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
     }
 
@@ -37,10 +49,6 @@ final class TorchScriptOp {
             try (InputStream in = TorchScriptOp.class.getResourceAsStream(resource)) {
                 // The module's manager lives as long as the JVM, like the module itself.
                 PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                // The profiling executor swaps in an optimised graph (with its own backward) after a
-                // few calls, counted per process: a run resumed in a new JVM would then take other
-                // numerical paths than an uninterrupted one. Always run the plain graph; it is as fast.
-                JniUtils.setGraphExecutorOptimize(false);
                 module = JniUtils.loadModule(manager, in, false, false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load TorchScript resource " + resource, e);

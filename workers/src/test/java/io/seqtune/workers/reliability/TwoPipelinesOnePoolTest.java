@@ -48,8 +48,9 @@ class TwoPipelinesOnePoolTest {
         ModelVersion version = new ModelRegistry(store).find("smiles2iupac", r.runId()).orElseThrow();
         String last = r.checkpoints().get(r.checkpoints().size() - 1);
         String lastWeights = store.manifest(last).orElseThrow().files().get("model/model.safetensors").sha256();
-        System.out.printf("[%s] run %s: %d checkpoints, all with its own spec; version %s from %s, sha256 %s%n",
-            Clock.now(), r.runId(), manifests.size(), version.version(), version.checkpointKey(), version.weightsSha256());
+        System.out.printf("[%s] run %s: %d checkpoints, all with its own spec; version %s from %s, sha256 %s; TrainEpoch attempts %d%n",
+            Clock.now(), r.runId(), manifests.size(), version.version(), version.checkpointKey(), version.weightsSha256(),
+            Runs.trainEpochAttempts(stack.connection().client(), r.runId()));
         assertThat(version.checkpointKey()).isEqualTo(last).startsWith(Checkpoints.runPrefix(r.runId()));
         assertThat(version.weightsSha256()).isEqualTo(lastWeights).isEqualTo(r.weightsSha256());
       }
