@@ -12,8 +12,9 @@ import java.util.Random;
 public final class GenerateBenchmark {
     private GenerateBenchmark() {}
 
+    /** {@code runS}: the median seconds of one generation run. */
     public record Result(String model, int batch, int promptLen, int newTokens, int runs, double tokensPerS,
-            double runSMedian, int intraOpThreads) {}
+            double runS, int intraOpThreads) {}
 
     public static Result run() {
         return run(TrainBenchmark.defaultModel(), 16, 16, 112, 3, DeviceChoice.CPU);

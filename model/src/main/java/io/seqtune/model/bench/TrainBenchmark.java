@@ -19,7 +19,8 @@ import java.util.Random;
 public final class TrainBenchmark {
     private TrainBenchmark() {}
 
-    public record Result(String model, int batch, int seqLen, int steps, double tokensPerS, double stepSMedian,
+    /** {@code stepS}: the median seconds of one training step. */
+    public record Result(String model, int batch, int seqLen, int steps, double tokensPerS, double stepS,
             int intraOpThreads) {}
 
     public static ModelConfig defaultModel() {

@@ -37,11 +37,6 @@ final class BenchCommand {
     }
   }
 
-  static java.util.Map<String, Object> withStepS(java.util.Map<String, Object> json, double stepS) {
-    json.put("step_s", stepS);
-    return json;
-  }
-
   @Command(name = "train", mixinStandardHelpOptions = true, description = "Full AdamW training steps; median step time.")
   static final class Train implements Callable<Integer> {
     @Mixin Shape shape;
@@ -52,7 +47,7 @@ final class BenchCommand {
     @Override
     public Integer call() {
       TrainBenchmark.Result r = TrainBenchmark.run(shape.config(seq), shape.batch, seq, warmup, steps, DeviceChoice.CPU);
-      System.out.println(Cli.json(withStepS(Cli.snakeCase(r), r.stepSMedian())));
+      System.out.println(Cli.json(Cli.snakeCase(r)));
       return 0;
     }
   }
