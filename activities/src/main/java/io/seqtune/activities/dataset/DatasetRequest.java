@@ -52,7 +52,8 @@ record DatasetRequest(String task, DatasetSpec spec) {
       SplitConfig split = new SplitConfig(1 - d.valFraction() - d.testFraction(), d.valFraction(), d.testFraction(), d.seed(), false);
       String description = chemistry ? TaskText.SMILES_TO_IUPAC.description() : TEXT_DESCRIPTION;
       return new DatasetRequest(pipeline.task(),
-          new DatasetSpec(synthetic, tables, pubchem, curation, split, SHARD_FORMAT, description, SHARD_SIZE));
+          new DatasetSpec(synthetic, tables, pubchem, curation, split, SHARD_FORMAT, description, SHARD_SIZE,
+              synthetic == null ? d.size() : null));
     } catch (IllegalArgumentException e) {
       throw ActivityFailures.invalidSpec("data: " + e.getMessage());
     }

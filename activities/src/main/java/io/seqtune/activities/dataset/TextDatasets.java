@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * A dataset of plain text pairs (task {@code text}) in chem's directory layout: the table's rows,
  * no chemistry curation (malformed rows are quarantined), each row split by a seeded hash of its
- * input text so that one input never lands in two splits.
+ * input text so that one input never lands in two splits; with {@code maxRows}, the first rows kept.
  */
 final class TextDatasets {
   private TextDatasets() {}
@@ -39,12 +39,13 @@ final class TextDatasets {
     Map<String, String> inputs = new LinkedHashMap<>();
     long read = 0;
     long malformed = 0;
+    long keepAtMost = spec.maxRows() == null ? Long.MAX_VALUE : spec.maxRows();
     try (DatasetWriter writer = new DatasetWriter(root, key, spec.shardSize())) {
       for (DatasetSpec.TableInput table : spec.tables()) {
         Path file = Path.of(table.path());
         inputs.put(file.toString(), DatasetKey.fileSha256(file));
         try (TableReader rows = TableReader.open(file, table.smilesColumn(), table.nameColumn())) {
-          while (rows.hasNext()) {
+          while (read - malformed < keepAtMost && rows.hasNext()) {
             SourceRow row = rows.next();
             read++;
             if (row.isMalformed()) {

@@ -15,7 +15,9 @@ import java.util.Map;
  *
  * <p>{@code inputColumn}/{@code outputColumn} name the columns of the model's input and output, so
  * for {@code iupac2smiles} they default to {@code iupac}/{@code smiles}. {@code size} is the number
- * of synthetic pairs; file and PubChem sources are read whole.
+ * of synthetic pairs (default 4000); for file and PubChem sources it keeps the first {@code size}
+ * curated pairs in file order and stops reading there (so a sweep's sizes nest), and without it they
+ * are read whole.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSpec(
@@ -41,9 +43,10 @@ public record DataSpec(
   DataSpec withDefaults(String task) {
     boolean chemistry = !"text".equals(task);
     boolean toSmiles = "iupac2smiles".equals(task);
+    String resolvedSource = source == null ? (chemistry ? "synthetic" : "file") : source;
     return new DataSpec(
-        source == null ? (chemistry ? "synthetic" : "file") : source,
-        size == null ? 4000 : size,
+        resolvedSource,
+        size == null && "synthetic".equals(resolvedSource) ? Integer.valueOf(4000) : size,
         seed == null ? 7L : seed,
         path,
         namesPath,
@@ -71,7 +74,7 @@ public record DataSpec(
     if ("pubchem".equals(source) && (namesPath == null || namesPath.isBlank())) {
       problems.add("data.namesPath: required for source 'pubchem' (the CID-IUPAC.gz file)");
     }
-    if (size < 10) {
+    if (size != null && size < 10) {
       problems.add("data.size: " + size + " is too small (at least 10 examples)");
     }
     if (template == null && !FORMATS.contains(format)) {

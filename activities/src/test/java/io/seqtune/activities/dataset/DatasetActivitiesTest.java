@@ -28,6 +28,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +167,17 @@ class DatasetActivitiesTest {
     List<String> quarantine = Files.readAllLines(local.resolve("quarantine.jsonl"));
     assertThat(quarantine).hasSize(1);
     assertThat(JSON.readTree(quarantine.get(0)).get("line").asInt()).isEqualTo(43);
+
+    // data.size keeps the first pairs of the file (a sweep's smaller sizes), under a key of its own.
+    DatasetRef first20 = activity.buildDataset(spec("text", data("file", 20, file.toString(), null, null, null, null)));
+    assertThat(first20.key()).isNotEqualTo(ref.key());
+    assertThat(first20.train() + first20.validation() + first20.test()).isEqualTo(20);
+    Path cut = DatasetFiles.local(store, first20.key(), workDir.resolve("cache"));
+    Set<String> kept = new HashSet<>();
+    for (String split : List.of(DatasetFiles.TRAIN, DatasetFiles.VALIDATION, DatasetFiles.TEST)) {
+      DatasetFiles.split(cut, split).forEach(e -> kept.add(e.input()));
+    }
+    assertThat(kept).isEqualTo(IntStream.range(0, 20).mapToObj(i -> "hello " + i).collect(Collectors.toSet()));
   }
 
   @Test

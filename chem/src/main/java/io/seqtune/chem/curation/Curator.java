@@ -34,15 +34,23 @@ public final class Curator {
 
     /** Curates every row of the source; kept molecules and rejections are handed over in input order. */
     public void curate(RowSource rows, Consumer<CuratedMolecule> keep, Consumer<Rejection> reject) {
+        curate(rows, keep, reject, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #curate(RowSource, Consumer, Consumer)}, but stops reading once this curator has kept
+     * {@code keepAtMost} molecules (counted over all its calls): rows after that are neither read nor counted.
+     */
+    public void curate(RowSource rows, Consumer<CuratedMolecule> keep, Consumer<Rejection> reject, long keepAtMost) {
         List<SourceRow> batch = new ArrayList<>(BATCH);
-        while (rows.hasNext()) {
+        while (kept < keepAtMost && rows.hasNext()) {
             batch.add(rows.next());
             if (batch.size() == BATCH) {
-                curateBatch(batch, keep, reject);
+                curateBatch(batch, keep, reject, keepAtMost);
                 batch.clear();
             }
         }
-        curateBatch(batch, keep, reject);
+        curateBatch(batch, keep, reject, keepAtMost);
     }
 
     public CurationCounts counts(long unmatchedIds) {
@@ -53,11 +61,11 @@ public final class Curator {
         return new CurationCounts(rowsRead, kept, byRule, unmatchedIds);
     }
 
-    private void curateBatch(List<SourceRow> batch, Consumer<CuratedMolecule> keep, Consumer<Rejection> reject) {
+    private void curateBatch(List<SourceRow> batch, Consumer<CuratedMolecule> keep, Consumer<Rejection> reject, long keepAtMost) {
         List<MoleculeChecks.Verdict> verdicts = batch.parallelStream()
                 .map(row -> row.isMalformed() ? MoleculeChecks.Verdict.reject(CurationRule.MALFORMED_ROW, row.problem()) : checks.check(row.structure()))
                 .toList();
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < batch.size() && kept < keepAtMost; i++) {
             rowsRead++;
             SourceRow row = batch.get(i);
             MoleculeChecks.Verdict verdict = verdicts.get(i);

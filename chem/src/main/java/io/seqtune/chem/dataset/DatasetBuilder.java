@@ -46,6 +46,7 @@ public final class DatasetBuilder {
         SplitAssigner splitter = new SplitAssigner(spec.split());
         LeakageCheck leakage = new LeakageCheck();
         Curator curator = new Curator(spec.curation());
+        long keepAtMost = spec.maxRows() == null ? Long.MAX_VALUE : spec.maxRows();
         long unmatched = 0;
         try (DatasetWriter writer = new DatasetWriter(root, key, spec.shardSize())) {
             java.util.function.Consumer<CuratedMolecule> keep = curated -> {
@@ -60,17 +61,17 @@ public final class DatasetBuilder {
             if (spec.synthetic() != null) {
                 List<NamedMolecule> synthetic = new SyntheticGenerator(spec.synthetic()).generate();
                 try (RowSource rows = RowSource.ofMolecules(synthetic)) {
-                    curator.curate(rows, keep, writer::quarantine);
+                    curator.curate(rows, keep, writer::quarantine, keepAtMost);
                 }
             }
             for (DatasetSpec.TableInput table : spec.tables()) {
                 try (TableReader rows = TableReader.open(Path.of(table.path()), table.smilesColumn(), table.nameColumn())) {
-                    curator.curate(rows, keep, writer::quarantine);
+                    curator.curate(rows, keep, writer::quarantine, keepAtMost);
                 }
             }
             if (spec.pubchem() != null) {
                 try (PubChemJoin rows = new PubChemJoin(Path.of(spec.pubchem().cidSmiles()), Path.of(spec.pubchem().cidIupac()))) {
-                    curator.curate(rows, keep, writer::quarantine);
+                    curator.curate(rows, keep, writer::quarantine, keepAtMost);
                     unmatched = rows.unmatched();
                 }
             }

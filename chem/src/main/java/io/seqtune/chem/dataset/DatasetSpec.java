@@ -17,6 +17,9 @@ import java.util.List;
  * @param format      a built-in prompt format id or a custom template ({@link io.seqtune.chem.PromptTemplate#parse})
  * @param taskDescription the instruction text used by formats that show one
  * @param shardSize   rows per shard file
+ * @param maxRows     keep at most this many curated rows, the first in source order (reading stops
+ *                    there, so a 10k cut of PubChem does not read all of it; cuts of one source nest),
+ *                    or null for all
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,7 +31,8 @@ public record DatasetSpec(
         SplitConfig split,
         String format,
         String taskDescription,
-        int shardSize) {
+        int shardSize,
+        Integer maxRows) {
 
     /** A table file and the columns holding SMILES and name. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -49,6 +53,15 @@ public record DatasetSpec(
         if (shardSize <= 0) {
             throw new IllegalArgumentException("shard size must be > 0, got " + shardSize);
         }
+        if (maxRows != null && maxRows <= 0) {
+            throw new IllegalArgumentException("max rows must be > 0, got " + maxRows);
+        }
+    }
+
+    /** Every curated row of the sources. */
+    public DatasetSpec(SyntheticConfig synthetic, List<TableInput> tables, PubChemInput pubchem, CurationConfig curation,
+            SplitConfig split, String format, String taskDescription, int shardSize) {
+        this(synthetic, tables, pubchem, curation, split, format, taskDescription, shardSize, null);
     }
 
     /** Synthetic pairs only: validity and de-duplication checks, default split, the given format. */

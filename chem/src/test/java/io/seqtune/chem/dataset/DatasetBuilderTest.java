@@ -106,6 +106,41 @@ class DatasetBuilderTest {
         assertThat(built.manifest().curation().removedByRule()).containsEntry("invalid_smiles", 1L);
     }
 
+    @Test
+    void maxRowsKeepsTheFirstCuratedRowsAndStopsReading() throws IOException {
+        StringBuilder csv = new StringBuilder("smiles,name\nC1CC(,broken\n");
+        String[] alkanes = {"C", "CC", "CCC", "CCCC", "CCCCC", "CCCCCC", "CCCCCCC", "CCCCCCCC"};
+        for (String smiles : alkanes) {
+            csv.append(smiles).append(",alkane with ").append(smiles.length()).append(" carbons\n");
+        }
+        Path table = Files.writeString(root.resolve("alkanes.csv"), csv);
+        DatasetSpec all = new DatasetSpec(null, List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")), null,
+                CurationConfig.validityOnly(), SplitConfig.defaults(1), "bare", "x", 10);
+        DatasetSpec five = new DatasetSpec(all.synthetic(), all.tables(), null, all.curation(), all.split(), "bare", "x", 10, 5);
+        assertThat(DatasetKey.derive(five)).isNotEqualTo(DatasetKey.derive(all));
+
+        DatasetManifest cut = DatasetBuilder.build(five, root).manifest();
+        assertThat(cut.curation().kept()).isEqualTo(5);
+        assertThat(cut.curation().rowsRead()).isEqualTo(6); // the broken row, then five kept; the rest unread
+        Path dir = root.resolve(DatasetKey.derive(five));
+        List<String> kept = new java.util.ArrayList<>();
+        for (DatasetManifest.Shard shard : cut.shards()) {
+            if (!shard.file().equals(DatasetManifest.QUARANTINE_FILE)) {
+                Files.readAllLines(dir.resolve(shard.file())).forEach(line -> kept.add(readTree(line).get("input").asText()));
+            }
+        }
+        assertThat(kept).containsExactlyInAnyOrder("C", "CC", "CCC", "CCCC", "CCCCC");
+        assertThat(DatasetBuilder.build(all, root).manifest().curation().kept()).isEqualTo(alkanes.length);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private List<Path> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(root)) {
             return files.filter(p -> p.getFileName().toString().startsWith(".tmp")).toList();

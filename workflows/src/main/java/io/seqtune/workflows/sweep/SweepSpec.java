@@ -51,7 +51,8 @@ public record SweepSpec(
         sweepId,
         b,
         models == null ? List.of(d.model().base()) : models,
-        sizes == null ? List.of(d.data().size()) : sizes,
+        // A file or PubChem base without data.size is read whole: its sizes must then be listed.
+        sizes == null ? (d.data().size() == null ? List.of() : List.of(d.data().size())) : sizes,
         epochs == null ? List.of(d.train().epochs()) : epochs,
         formats == null ? List.of(d.data().format()) : formats,
         loraRanks == null ? List.of(d.model().loraRank()) : loraRanks,
@@ -76,7 +77,11 @@ public record SweepSpec(
       e.problems().forEach(p -> problems.add("base." + p));
     }
     axis("models", models, m -> m.isBlank() ? "blank model" : null, problems);
-    axis("sizes", sizes, n -> n < 10 ? n + " is below 10 examples" : null, problems);
+    if (sizes.isEmpty() && base.withDefaults().data().size() == null) {
+      problems.add("sizes: the base reads its data file whole (no data.size); list the training-set sizes to sweep");
+    } else {
+      axis("sizes", sizes, n -> n < 10 ? n + " is below 10 examples" : null, problems);
+    }
     axis("epochs", epochs, n -> n < 1 || n > 1000 ? n + " is outside 1..1000" : null, problems);
     axis("formats", formats, f -> DataSpec.FORMATS.contains(f) ? null : "'" + f + "' is not one of " + DataSpec.FORMATS, problems);
     axis("loraRanks", loraRanks, r -> r < 0 ? r + " is negative (0 = full fine-tuning)" : null, problems);

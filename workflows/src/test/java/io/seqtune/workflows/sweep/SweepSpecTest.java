@@ -51,6 +51,15 @@ class SweepSpecTest {
   }
 
   @Test
+  void aFileReadWholeNeedsItsSizesListed() throws Exception {
+    String base = "{\"task\":\"text\",\"data\":{\"path\":\"/data/pairs.csv\"}}";
+    assertThatThrownBy(() -> parse("{\"base\":" + base + ",\"models\":[\"scratch\"]}").withDefaults().validate())
+        .hasMessageContaining("sizes: the base reads its data file whole");
+    SweepSpec sized = parse("{\"base\":" + base + ",\"models\":[\"scratch\"],\"sizes\":[1000,10000]}").withDefaults();
+    assertThat(sized.cells("s")).extracting(c -> c.spec().withDefaults().data().size()).containsExactly(1000, 10000);
+  }
+
+  @Test
   void validationNamesEveryProblemIncludingUnknownFields() throws Exception {
     SweepSpec spec = parse("""
         {"sweepId":"bad id","base":{"train":{"epochz":2}},"modelz":["x"],"sizes":[5,5],
