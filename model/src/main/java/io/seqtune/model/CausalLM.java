@@ -49,7 +49,11 @@ public final class CausalLM implements AutoCloseable {
     }
 
     public static CausalLM load(Path hfDir, DeviceChoice device, ComputeDtype compute) {
-        ModelConfig config = ModelConfig.read(hfDir.resolve("config.json"));
+        return load(hfDir, ModelConfig.read(hfDir.resolve("config.json")), device, compute);
+    }
+
+    /** The weights of a Hugging Face directory under an adjusted {@code config} (for example other dropout). */
+    public static CausalLM load(Path hfDir, ModelConfig config, DeviceChoice device, ComputeDtype compute) {
         NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
         try (SafetensorsReader reader = SafetensorsReader.openModelDir(hfDir)) {
             return new CausalLM(config, manager, new CheckpointWeights(reader, manager), compute);

@@ -107,12 +107,12 @@ public record ModelConfig(
         return parse(copy);
     }
 
-    /** A copy with every dropout probability (keys ending in "dropout" or "pdrop") set to 0. */
-    public ModelConfig withoutDropout() {
+    /** A copy with every dropout probability (keys ending in "dropout" or "pdrop") set to {@code p}. */
+    public ModelConfig withDropout(double p) {
         ObjectNode copy = raw.deepCopy();
         raw.fieldNames().forEachRemaining(key -> {
             if ((key.endsWith("dropout") || key.endsWith("pdrop")) && raw.get(key).isNumber()) {
-                copy.put(key, 0.0);
+                copy.put(key, p);
             }
         });
         return parse(copy);

@@ -27,7 +27,7 @@ class BeamSearchExhaustiveTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3}) // seed 2's best two hypotheses end at EOS after 1 and 2 tokens
     void exhaustiveBeamSearchFindsTheBestSequencesEndingAtEosOrTheLimit(long seed) {
-        ModelConfig config = ModelConfig.gpt2(VOCAB, 1, 8, 2, 16, 0, EOS, 0).withoutDropout()
+        ModelConfig config = ModelConfig.gpt2(VOCAB, 1, 8, 2, 16, 0, EOS, 0).withDropout(0)
                 .with("initializer_range", DoubleNode.valueOf(1.0));
         int[] prompt = {1, 4, 3};
         try (NDManager m = NDManager.newBaseManager(); CausalLM model = CausalLM.random(config, seed, DeviceChoice.CPU)) {

@@ -52,7 +52,7 @@ class TrainingMathTest {
 
     @Test
     void accumulatingTwoCopiesOfABatchEqualsOneStepOnIt() {
-        ModelConfig config = ModelConfig.gpt2(20, 2, 16, 2, 16, 1, 2, 0).withoutDropout();
+        ModelConfig config = ModelConfig.gpt2(20, 2, 16, 2, 16, 1, 2, 0).withDropout(0);
         Batch batch = Batch.of(List.of(new int[] {5, 6}, new int[] {7}), List.of(new int[] {8, 9, 2}, new int[] {10, 2}), 0, 8);
         TrainConfig once = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 1, 0);
         TrainConfig twice = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 2, 0);

@@ -10,7 +10,10 @@ import java.util.Map;
  * The model to fine-tune: {@code base = "scratch"} builds a small GPT-2 with a character
  * tokenizer from the shape fields; otherwise {@code base} is a Hugging Face model directory
  * (config.json, safetensors, tokenizer.json) readable by the trainer workers.
- * {@code loraRank > 0} trains a LoRA adapter instead of every weight.
+ * {@code loraRank > 0} trains a LoRA adapter instead of every weight. {@code dropout} sets every
+ * dropout probability the model's config lists; unset, a model from scratch trains without dropout
+ * (a small model on a CPU budget is under-fitted and dropout only slows it: docs/demo.md), and a
+ * Hugging Face base keeps its config's values.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -19,22 +22,25 @@ public record ModelSpec(
     Integer hidden,
     Integer heads,
     Integer maxLength,
+    Double dropout,
     Integer loraRank,
     Double loraAlpha,
     List<String> loraTargets,
     String device,
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
-  static final ModelSpec EMPTY = new ModelSpec(null, null, null, null, null, null, null, null, null, Map.of());
+  static final ModelSpec EMPTY = new ModelSpec(null, null, null, null, null, null, null, null, null, null, Map.of());
   public static final String SCRATCH = "scratch";
 
   ModelSpec withDefaults() {
+    String b = base == null ? SCRATCH : base;
     return new ModelSpec(
-        base == null ? SCRATCH : base,
+        b,
         layers == null ? 3 : layers,
         hidden == null ? 192 : hidden,
         heads == null ? 6 : heads,
         maxLength == null ? 160 : maxLength,
+        dropout == null && SCRATCH.equals(b) ? Double.valueOf(0.0) : dropout,
         loraRank == null ? 0 : loraRank,
         loraAlpha == null ? 2.0 * (loraRank == null ? 0 : loraRank) : loraAlpha,
         loraTargets == null ? List.of() : loraTargets,
@@ -58,6 +64,9 @@ public record ModelSpec(
     }
     if (maxLength < 16 || maxLength > 4096) {
       problems.add("model.maxLength: " + maxLength + " is outside 16..4096");
+    }
+    if (dropout != null && !(dropout >= 0 && dropout < 1)) {
+      problems.add("model.dropout: " + dropout + " is outside [0, 1)");
     }
     if (loraRank < 0) {
       problems.add("model.loraRank: must be >= 0");

@@ -9,6 +9,7 @@ import io.seqtune.activities.tasks.ExampleFormatter;
 import io.seqtune.chem.Prompted;
 import io.seqtune.model.CausalLM;
 import io.seqtune.model.CharTokenizer;
+import io.seqtune.model.ComputeDtype;
 import io.seqtune.model.DeviceChoice;
 import io.seqtune.model.ModelConfig;
 import io.seqtune.model.TextTokenizer;
@@ -52,7 +53,7 @@ public final class ModelBundle implements AutoCloseable {
       }
       CharTokenizer tokenizer = CharTokenizer.fit(texts);
       ModelConfig config = ModelConfig.gpt2(tokenizer.vocabSize(), m.layers(), m.hidden(), m.heads(), m.maxLength(),
-          tokenizer.bosId(), tokenizer.eosId(), tokenizer.padId());
+          tokenizer.bosId(), tokenizer.eosId(), tokenizer.padId()).withDropout(m.dropout());
       return new ModelBundle(CausalLM.random(config, spec.train().seed(), device), tokenizer, info);
     }
     Path base = Path.of(m.base());
@@ -60,7 +61,11 @@ public final class ModelBundle implements AutoCloseable {
       throw ActivityFailures.modelNotFound("base model " + base.toAbsolutePath()
           + " not found: expected a Hugging Face directory with config.json, model.safetensors and tokenizer.json");
     }
-    return new ModelBundle(CausalLM.load(base, device), TextTokenizer.load(base), info);
+    ModelConfig config = ModelConfig.read(base.resolve("config.json"));
+    if (m.dropout() != null) {
+      config = config.withDropout(m.dropout());
+    }
+    return new ModelBundle(CausalLM.load(base, config, device, ComputeDtype.FLOAT32), TextTokenizer.load(base), info);
   }
 
   public static DeviceChoice device(PipelineSpec spec) {

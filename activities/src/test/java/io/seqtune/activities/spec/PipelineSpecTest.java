@@ -43,6 +43,14 @@ class PipelineSpecTest {
   }
 
   @Test
+  void dropoutDefaultsToNoneFromScratchAndToTheBaseModelsOwnOtherwise() throws Exception {
+    assertThat(parse("{}").withDefaults().validate().model().dropout()).isEqualTo(0.0);
+    assertThat(parse("{\"model\":{\"base\":\"/models/opt-125m\"}}").withDefaults().validate().model().dropout()).isNull();
+    assertThatThrownBy(() -> parse("{\"model\":{\"dropout\":1.0}}").withDefaults().validate())
+        .hasMessageContaining("model.dropout: 1.0 is outside [0, 1)");
+  }
+
+  @Test
   void textTaskNeedsAFile() throws Exception {
     assertThatThrownBy(() -> parse("{\"task\":\"text\"}").withDefaults().validate())
         .hasMessageContaining("data.path: required for source 'file'");

@@ -24,7 +24,7 @@ public final class TrainBenchmark {
             int intraOpThreads) {}
 
     public static ModelConfig defaultModel() {
-        return ModelConfig.gpt2(1000, 4, 256, 4, 128, 0, 0, 0).withoutDropout();
+        return ModelConfig.gpt2(1000, 4, 256, 4, 128, 0, 0, 0).withDropout(0);
     }
 
     public static Result run() {
