@@ -33,14 +33,14 @@ public record ModelSpec(
   public static final String SCRATCH = "scratch";
 
   ModelSpec withDefaults() {
-    String b = base == null ? SCRATCH : base;
+    String resolvedBase = base == null ? SCRATCH : base;
     return new ModelSpec(
-        b,
+        resolvedBase,
         layers == null ? 3 : layers,
         hidden == null ? 192 : hidden,
         heads == null ? 6 : heads,
         maxLength == null ? 160 : maxLength,
-        dropout == null && SCRATCH.equals(b) ? Double.valueOf(0.0) : dropout,
+        dropout == null && SCRATCH.equals(resolvedBase) ? Double.valueOf(0.0) : dropout,
         loraRank == null ? 0 : loraRank,
         loraAlpha == null ? 2.0 * (loraRank == null ? 0 : loraRank) : loraAlpha,
         loraTargets == null ? List.of() : loraTargets,
