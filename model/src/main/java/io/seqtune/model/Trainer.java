@@ -12,6 +12,7 @@ import io.seqtune.model.io.SafetensorsReader;
 import io.seqtune.model.io.SafetensorsWriter;
 import io.seqtune.model.nn.NoGrad;
 import io.seqtune.model.nn.Parameter;
+import io.seqtune.model.nn.Tensors;
 import io.seqtune.model.train.AdamW;
 import io.seqtune.model.train.CausalLmLoss;
 import io.seqtune.model.train.LrSchedule;
@@ -69,7 +70,7 @@ public final class Trainer implements AutoCloseable {
                 model.setTraining(true);
                 try (GradientCollector collector = engine.newGradientCollector()) {
                     loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
-                    collector.backward(config.gradAccumulation() == 1 ? loss : loss.div(config.gradAccumulation()));
+                    collector.backward(config.gradAccumulation() == 1 ? loss : loss.div(Tensors.scalar(m, config.gradAccumulation())));
                 } finally {
                     model.setTraining(false);
                 }

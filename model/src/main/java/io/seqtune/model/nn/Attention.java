@@ -49,7 +49,7 @@ public final class Attention {
         v = repeatKvHeads(v);
         NDArray scores = Tensors.float32(q.matMul(k.transpose(0, 1, 3, 2))); // [B, H, T, Tk]
         if (scale != 1) {
-            scores = scores.mul(scale);
+            scores = Tensors.times(scores, scale);
         }
         scores = scores.add(local ? ctx.localBias() : ctx.globalBias());
         NDArray probs = Tensors.dropout(Tensors.like(scores.softmax(3), v), dropout, ctx.training());

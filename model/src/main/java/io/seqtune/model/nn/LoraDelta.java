@@ -23,7 +23,7 @@ public final class LoraDelta {
     public NDArray forward(NDArray x) { // [..., in] -> [..., out]
         NDArray h = Tensors.dropout(x, dropout, training);
         h = ai.djl.nn.core.Linear.linear(h, Tensors.like(a, x)).singletonOrThrow();
-        return ai.djl.nn.core.Linear.linear(h, Tensors.like(b.mul(scale), x)).singletonOrThrow();
+        return ai.djl.nn.core.Linear.linear(h, Tensors.like(Tensors.times(b, scale), x)).singletonOrThrow();
     }
 
     /** scale * B A, the [out, in] matrix that merging adds to the base weight. */

@@ -17,7 +17,7 @@ public final class RmsNorm implements Norm {
     public NDArray forward(NDArray x) {
         NDArray x32 = Tensors.float32(x);
         NDArray variance = x32.square().mean(new int[] {-1}, true); // [..., 1]
-        NDArray normed = x32.mul(variance.add(eps).sqrt().getNDArrayInternal().rdiv(1f));
+        NDArray normed = x32.mul(Tensors.scalar(x32.getManager(), 1f).div(variance.add(eps).sqrt()));
         // HF casts back to the input type before multiplying by the weight.
         return Tensors.like(weight, x).mul(Tensors.like(normed, x));
     }

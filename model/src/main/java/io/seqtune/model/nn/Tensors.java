@@ -1,6 +1,7 @@
 package io.seqtune.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.norm.Dropout;
 
@@ -35,6 +36,23 @@ public final class Tensors {
 
     public static NDArray float32(NDArray x) {
         return x.getDataType() == DataType.FLOAT32 ? x : TorchScriptOp.TO_FLOAT32.apply(x);
+    }
+
+    /**
+     * {@code value} as a 0-d tensor in memory torch owns. Use it instead of DJL's mul, div, pow,
+     * maximum or minimum with a Number wherever gradients flow: those put the number in a tensor over
+     * a Java buffer and close it right after the op, yet autograd keeps that tensor for the backward
+     * pass, which then reads whatever the buffer holds once the garbage collector has freed it.
+     */
+    public static NDArray scalar(NDManager manager, Number value) {
+        try (NDArray javaBacked = manager.create(value)) {
+            return javaBacked.duplicate();
+        }
+    }
+
+    /** x * c, safe for autograd (see {@link #scalar}). */
+    public static NDArray times(NDArray x, Number c) {
+        return x.mul(scalar(x.getManager(), c));
     }
 
     public static NDArray dropout(NDArray x, double rate, boolean training) {
