@@ -11,8 +11,8 @@ import io.seqtune.model.lora.LoraAdapter;
 import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.train.CausalLmLoss;
 import java.lang.management.BufferPoolMXBean;
-import java.lang.ref.Reference;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Gradients must not depend on when Java's garbage collector runs. DJL's mul(Number) and the like
- * put the number in a tensor over a Java buffer that is garbage right after the op,
- * while autograd keeps that tensor for the backward pass; a collection in between made the backward
- * pass read freed memory, and identical runs split at whichever step a collection happened to hit.
+ * put the number in a tensor over a Java buffer that is garbage right after the op, while autograd
+ * keeps that tensor for the backward pass; a collection in between made the backward pass read
+ * freed memory, and identical runs split at whichever step a collection happened to hit.
  */
 class CollectorBeforeBackwardTest {
     @ParameterizedTest
