@@ -3,8 +3,8 @@ package io.seqtune.activities;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * The non-retryable failure types an activity raises for problems no retry can fix: a bad spec,
- * a missing base model, a dataset that fails validation. Everything else is retried with backoff.
+ * The non-retryable failure types an activity raises for problems no retry can fix: a bad spec, a
+ * missing base model, a dataset that fails validation. Everything else is retried with backoff.
  */
 public final class ActivityFailures {
   public static final String INVALID_SPEC = "InvalidSpec";

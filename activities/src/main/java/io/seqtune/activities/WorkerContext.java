@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
- * What every activity of one worker process shares: the object store, a local scratch directory
- * for downloads and builds (a cache, never the source of truth), and its training metrics.
+ * What every activity of one worker process shares: the object store, a local scratch directory for
+ * downloads and builds (a cache, never the source of truth), and its training metrics.
  */
 public record WorkerContext(ObjectStore store, Path workDir, TrainingMetrics metrics) {
 

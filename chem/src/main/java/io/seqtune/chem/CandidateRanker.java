@@ -8,18 +8,19 @@ import java.util.List;
  * candidate marked unverified.
  */
 public final class CandidateRanker {
-    private CandidateRanker() {}
+  private CandidateRanker() {}
 
-    public static VerifiedName choose(String sourceStructure, List<String> candidates, Stereo stereo) {
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("no candidates to choose from for " + sourceStructure);
-        }
-        ReferenceStructure source = ReferenceStructure.of(sourceStructure);
-        for (int rank = 0; rank < candidates.size(); rank++) {
-            if (RoundTrip.judge(candidates.get(rank), source, stereo).matched()) {
-                return new VerifiedName(candidates.get(rank), true, rank);
-            }
-        }
-        return new VerifiedName(candidates.get(0), false, 0);
+  public static VerifiedName choose(
+      String sourceStructure, List<String> candidates, Stereo stereo) {
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("no candidates to choose from for " + sourceStructure);
     }
+    ReferenceStructure source = ReferenceStructure.of(sourceStructure);
+    for (int rank = 0; rank < candidates.size(); rank++) {
+      if (RoundTrip.judge(candidates.get(rank), source, stereo).matched()) {
+        return new VerifiedName(candidates.get(rank), true, rank);
+      }
+    }
+    return new VerifiedName(candidates.get(0), false, 0);
+  }
 }

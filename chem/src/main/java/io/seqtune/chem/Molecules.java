@@ -1,5 +1,6 @@
 package io.seqtune.chem;
 
+import io.github.dan2097.jnainchi.InchiStatus;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openscience.cdk.exception.CDKException;
@@ -12,133 +13,140 @@ import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
 import org.openscience.cdk.smiles.SmilesParser;
-import io.github.dan2097.jnainchi.InchiStatus;
 import uk.ac.cam.ch.wwmm.opsin.NameToStructure;
 import uk.ac.cam.ch.wwmm.opsin.OpsinResult;
 
-/** Parsing, canonical forms and identifiers of molecules: the one place that talks to CDK and OPSIN directly. */
+/**
+ * Parsing, canonical forms and identifiers of molecules: the one place that talks to CDK and OPSIN
+ * directly.
+ */
 public final class Molecules {
-    // CDK parsers and generators keep per-call state: one per thread keeps parallel streams safe.
-    private static final ThreadLocal<SmilesParser> SMILES_PARSER =
-            ThreadLocal.withInitial(() -> new SmilesParser(SilentChemObjectBuilder.getInstance()));
-    // Absolute = canonical + stereo + isotopes: the same molecule always gives the same string.
-    private static final ThreadLocal<SmilesGenerator> CANONICAL =
-            ThreadLocal.withInitial(() -> new SmilesGenerator(SmiFlavor.Absolute));
-    private static final Pattern STEREO_LAYERS = Pattern.compile("/[btms][^/]*");
+  // CDK parsers and generators keep per-call state: one per thread keeps parallel streams safe.
+  private static final ThreadLocal<SmilesParser> SMILES_PARSER =
+      ThreadLocal.withInitial(() -> new SmilesParser(SilentChemObjectBuilder.getInstance()));
+  // Absolute = canonical + stereo + isotopes: the same molecule always gives the same string.
+  private static final ThreadLocal<SmilesGenerator> CANONICAL =
+      ThreadLocal.withInitial(() -> new SmilesGenerator(SmiFlavor.Absolute));
+  private static final Pattern STEREO_LAYERS = Pattern.compile("/[btms][^/]*");
 
-    private Molecules() {}
+  private Molecules() {}
 
-    /** Parses SMILES into a CDK molecule (implicit hydrogens set, Kekulé form). */
-    public static IAtomContainer parseSmiles(String smiles) {
-        if (smiles == null || smiles.isBlank()) {
-            throw new ChemException("empty SMILES");
-        }
-        try {
-            return SMILES_PARSER.get().parseSmiles(smiles.strip());
-        } catch (CDKException | RuntimeException e) {
-            throw new ChemException("invalid SMILES '" + smiles + "': " + e.getMessage(), e);
-        }
+  /** Parses SMILES into a CDK molecule (implicit hydrogens set, Kekulé form). */
+  public static IAtomContainer parseSmiles(String smiles) {
+    if (smiles == null || smiles.isBlank()) {
+      throw new ChemException("empty SMILES");
     }
-
-    /** Parses a standard or non-standard InChI string into a CDK molecule. */
-    public static IAtomContainer parseInchi(String inchi) {
-        try {
-            InChIToStructure toStructure = InChIGeneratorFactory.getInstance()
-                    .getInChIToStructure(inchi.strip(), SilentChemObjectBuilder.getInstance());
-            if (toStructure.getStatus() == InchiStatus.ERROR) {
-                throw new ChemException("invalid InChI '" + inchi + "': " + toStructure.getMessage());
-            }
-            return toStructure.getAtomContainer();
-        } catch (CDKException e) {
-            throw new ChemException("invalid InChI '" + inchi + "': " + e.getMessage(), e);
-        }
+    try {
+      return SMILES_PARSER.get().parseSmiles(smiles.strip());
+    } catch (CDKException | RuntimeException e) {
+      throw new ChemException("invalid SMILES '" + smiles + "': " + e.getMessage(), e);
     }
+  }
 
-    /** A structure column may hold SMILES or InChI; this tells them apart per value. */
-    public static IAtomContainer parseStructure(String smilesOrInchi) {
-        if (smilesOrInchi != null && smilesOrInchi.strip().startsWith("InChI=")) {
-            return parseInchi(smilesOrInchi);
-        }
-        return parseSmiles(smilesOrInchi);
+  /** Parses a standard or non-standard InChI string into a CDK molecule. */
+  public static IAtomContainer parseInchi(String inchi) {
+    try {
+      InChIToStructure toStructure =
+          InChIGeneratorFactory.getInstance()
+              .getInChIToStructure(inchi.strip(), SilentChemObjectBuilder.getInstance());
+      if (toStructure.getStatus() == InchiStatus.ERROR) {
+        throw new ChemException("invalid InChI '" + inchi + "': " + toStructure.getMessage());
+      }
+      return toStructure.getAtomContainer();
+    } catch (CDKException e) {
+      throw new ChemException("invalid InChI '" + inchi + "': " + e.getMessage(), e);
     }
+  }
 
-    public static String canonicalSmiles(String smiles) {
-        return canonicalSmiles(parseSmiles(smiles));
+  /** A structure column may hold SMILES or InChI; this tells them apart per value. */
+  public static IAtomContainer parseStructure(String smilesOrInchi) {
+    if (smilesOrInchi != null && smilesOrInchi.strip().startsWith("InChI=")) {
+      return parseInchi(smilesOrInchi);
     }
+    return parseSmiles(smilesOrInchi);
+  }
 
-    public static String canonicalSmiles(IAtomContainer molecule) {
-        try {
-            return CANONICAL.get().create(molecule);
-        } catch (CDKException e) {
-            throw new ChemException("cannot write canonical SMILES: " + e.getMessage(), e);
-        }
-    }
+  public static String canonicalSmiles(String smiles) {
+    return canonicalSmiles(parseSmiles(smiles));
+  }
 
-    /** Standard InChI (stereo included). */
-    public static String inchi(IAtomContainer molecule) {
-        return inchiGenerator(molecule).getInchi();
+  public static String canonicalSmiles(IAtomContainer molecule) {
+    try {
+      return CANONICAL.get().create(molecule);
+    } catch (CDKException e) {
+      throw new ChemException("cannot write canonical SMILES: " + e.getMessage(), e);
     }
+  }
 
-    public static String inchiKey(String smiles) {
-        return inchiKey(parseSmiles(smiles));
-    }
+  /** Standard InChI (stereo included). */
+  public static String inchi(IAtomContainer molecule) {
+    return inchiGenerator(molecule).getInchi();
+  }
 
-    public static String inchiKey(IAtomContainer molecule) {
-        try {
-            return inchiGenerator(molecule).getInchiKey();
-        } catch (CDKException e) {
-            throw new ChemException("InChIKey failed: " + e.getMessage(), e);
-        }
-    }
+  public static String inchiKey(String smiles) {
+    return inchiKey(parseSmiles(smiles));
+  }
 
-    /** The standard InChI with its stereo layers (/b /t /m /s) removed: constitution only. */
-    public static String withoutStereo(String inchi) {
-        return STEREO_LAYERS.matcher(inchi).replaceAll("");
+  public static String inchiKey(IAtomContainer molecule) {
+    try {
+      return inchiGenerator(molecule).getInchiKey();
+    } catch (CDKException e) {
+      throw new ChemException("InChIKey failed: " + e.getMessage(), e);
     }
+  }
 
-    /** OPSIN's structure for a name, as OPSIN's (non-canonical) SMILES; empty when OPSIN rejects the name. */
-    public static Optional<String> nameToSmiles(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.empty();
-        }
-        OpsinResult result = opsin().parseChemicalName(name.strip());
-        return Optional.ofNullable(result.getSmiles());
-    }
+  /** The standard InChI with its stereo layers (/b /t /m /s) removed: constitution only. */
+  public static String withoutStereo(String inchi) {
+    return STEREO_LAYERS.matcher(inchi).replaceAll("");
+  }
 
-    /** Why OPSIN rejected a name, or empty when it parses. */
-    public static Optional<String> nameRejection(String name) {
-        OpsinResult result = opsin().parseChemicalName(name == null ? "" : name.strip());
-        return result.getSmiles() == null ? Optional.of(result.getMessage()) : Optional.empty();
+  /**
+   * OPSIN's structure for a name, as OPSIN's (non-canonical) SMILES; empty when OPSIN rejects the
+   * name.
+   */
+  public static Optional<String> nameToSmiles(String name) {
+    if (name == null || name.isBlank()) {
+      return Optional.empty();
     }
+    OpsinResult result = opsin().parseChemicalName(name.strip());
+    return Optional.ofNullable(result.getSmiles());
+  }
 
-    public static int heavyAtoms(String smiles) {
-        return heavyAtoms(parseSmiles(smiles));
-    }
+  /** Why OPSIN rejected a name, or empty when it parses. */
+  public static Optional<String> nameRejection(String name) {
+    OpsinResult result = opsin().parseChemicalName(name == null ? "" : name.strip());
+    return result.getSmiles() == null ? Optional.of(result.getMessage()) : Optional.empty();
+  }
 
-    public static int heavyAtoms(IAtomContainer molecule) {
-        int count = 0;
-        for (IAtom atom : molecule.atoms()) {
-            if (atom.getAtomicNumber() != null && atom.getAtomicNumber() > 1) {
-                count++;
-            }
-        }
-        return count;
-    }
+  public static int heavyAtoms(String smiles) {
+    return heavyAtoms(parseSmiles(smiles));
+  }
 
-    private static InChIGenerator inchiGenerator(IAtomContainer molecule) {
-        try {
-            InChIGenerator generator = InChIGeneratorFactory.getInstance().getInChIGenerator(molecule);
-            if (generator.getStatus() == InchiStatus.ERROR) {
-                throw new ChemException("InChI failed: " + generator.getMessage());
-            }
-            return generator;
-        } catch (CDKException e) {
-            throw new ChemException("InChI failed: " + e.getMessage(), e);
-        }
+  public static int heavyAtoms(IAtomContainer molecule) {
+    int count = 0;
+    for (IAtom atom : molecule.atoms()) {
+      if (atom.getAtomicNumber() != null && atom.getAtomicNumber() > 1) {
+        count++;
+      }
     }
+    return count;
+  }
 
-    // OPSIN's NameToStructure is a thread-safe singleton; building it costs ~0.6 s, so it is built once.
-    private static NameToStructure opsin() {
-        return NameToStructure.getInstance();
+  private static InChIGenerator inchiGenerator(IAtomContainer molecule) {
+    try {
+      InChIGenerator generator = InChIGeneratorFactory.getInstance().getInChIGenerator(molecule);
+      if (generator.getStatus() == InchiStatus.ERROR) {
+        throw new ChemException("InChI failed: " + generator.getMessage());
+      }
+      return generator;
+    } catch (CDKException e) {
+      throw new ChemException("InChI failed: " + e.getMessage(), e);
     }
+  }
+
+  // OPSIN's NameToStructure is a thread-safe singleton; building it costs ~0.6 s, so it is built
+  // once.
+  private static NameToStructure opsin() {
+    return NameToStructure.getInstance();
+  }
 }

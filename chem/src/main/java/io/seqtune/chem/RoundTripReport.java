@@ -12,17 +12,17 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RoundTripReport(
-        String file,
-        String stereo,
-        long rows,
-        long parsed,
-        long matched,
-        double parseRate,
-        double roundtripAccuracy,
-        long unreadableStructures,
-        long malformedRows,
-        List<Failure> failures) {
+    String file,
+    String stereo,
+    long rows,
+    long parsed,
+    long matched,
+    double parseRate,
+    double roundtripAccuracy,
+    long unreadableStructures,
+    long malformedRows,
+    List<Failure> failures) {
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Failure(long line, String name, String structure, String reason) {}
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Failure(long line, String name, String structure, String reason) {}
 }

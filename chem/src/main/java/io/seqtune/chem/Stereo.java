@@ -1,7 +1,10 @@
 package io.seqtune.chem;
 
-/** Whether a structural comparison must agree on stereochemistry (STRICT) or only on constitution (IGNORE). */
+/**
+ * Whether a structural comparison must agree on stereochemistry (STRICT) or only on constitution
+ * (IGNORE).
+ */
 public enum Stereo {
-    STRICT,
-    IGNORE
+  STRICT,
+  IGNORE
 }

@@ -6,52 +6,60 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class MoleculesTest {
-    @Test
-    void canonicalSmilesDoesNotDependOnAtomOrder() {
-        assertThat(Molecules.canonicalSmiles("OCC")).isEqualTo(Molecules.canonicalSmiles("C(O)C"));
-        assertThat(Molecules.canonicalSmiles("c1ccccc1O")).isEqualTo(Molecules.canonicalSmiles("Oc1ccccc1"));
-    }
+  @Test
+  void canonicalSmilesDoesNotDependOnAtomOrder() {
+    assertThat(Molecules.canonicalSmiles("OCC")).isEqualTo(Molecules.canonicalSmiles("C(O)C"));
+    assertThat(Molecules.canonicalSmiles("c1ccccc1O"))
+        .isEqualTo(Molecules.canonicalSmiles("Oc1ccccc1"));
+  }
 
-    @Test
-    void canonicalSmilesKeepsStereo() {
-        String lAlanine = Molecules.canonicalSmiles("C[C@@H](C(=O)O)N");
-        String dAlanine = Molecules.canonicalSmiles("C[C@H](C(=O)O)N");
-        assertThat(lAlanine).isNotEqualTo(dAlanine).contains("@");
-        assertThat(Molecules.inchiKey(lAlanine)).isNotEqualTo(Molecules.inchiKey(dAlanine));
-    }
+  @Test
+  void canonicalSmilesKeepsStereo() {
+    String lAlanine = Molecules.canonicalSmiles("C[C@@H](C(=O)O)N");
+    String dAlanine = Molecules.canonicalSmiles("C[C@H](C(=O)O)N");
+    assertThat(lAlanine).isNotEqualTo(dAlanine).contains("@");
+    assertThat(Molecules.inchiKey(lAlanine)).isNotEqualTo(Molecules.inchiKey(dAlanine));
+  }
 
-    @Test
-    void invalidSmilesNamesTheInput() {
-        assertThatThrownBy(() -> Molecules.canonicalSmiles("C1CC(")).isInstanceOf(ChemException.class).hasMessageContaining("C1CC(");
-        assertThatThrownBy(() -> Molecules.canonicalSmiles(" ")).isInstanceOf(ChemException.class).hasMessageContaining("empty");
-    }
+  @Test
+  void invalidSmilesNamesTheInput() {
+    assertThatThrownBy(() -> Molecules.canonicalSmiles("C1CC("))
+        .isInstanceOf(ChemException.class)
+        .hasMessageContaining("C1CC(");
+    assertThatThrownBy(() -> Molecules.canonicalSmiles(" "))
+        .isInstanceOf(ChemException.class)
+        .hasMessageContaining("empty");
+  }
 
-    @Test
-    void opsinNamesGiveTheSameStructureAsSmiles() {
-        assertThat(Molecules.nameToSmiles("ethanol").map(Molecules::canonicalSmiles)).contains(Molecules.canonicalSmiles("CCO"));
-        assertThat(Molecules.nameToSmiles("2-methylpropan-2-ol").map(Molecules::inchiKey)).contains(Molecules.inchiKey("CC(C)(C)O"));
-        assertThat(Molecules.nameToSmiles("not a chemical name")).isEmpty();
-        assertThat(Molecules.nameRejection("not a chemical name")).isPresent();
-    }
+  @Test
+  void opsinNamesGiveTheSameStructureAsSmiles() {
+    assertThat(Molecules.nameToSmiles("ethanol").map(Molecules::canonicalSmiles))
+        .contains(Molecules.canonicalSmiles("CCO"));
+    assertThat(Molecules.nameToSmiles("2-methylpropan-2-ol").map(Molecules::inchiKey))
+        .contains(Molecules.inchiKey("CC(C)(C)O"));
+    assertThat(Molecules.nameToSmiles("not a chemical name")).isEmpty();
+    assertThat(Molecules.nameRejection("not a chemical name")).isPresent();
+  }
 
-    @Test
-    void inchiAndSmilesInputsAreTheSameMolecule() {
-        String inchi = Molecules.inchi(Molecules.parseSmiles("CCO"));
-        assertThat(inchi).startsWith("InChI=1S/C2H6O");
-        assertThat(Molecules.inchiKey(Molecules.parseStructure(inchi))).isEqualTo(Molecules.inchiKey("OCC"));
-    }
+  @Test
+  void inchiAndSmilesInputsAreTheSameMolecule() {
+    String inchi = Molecules.inchi(Molecules.parseSmiles("CCO"));
+    assertThat(inchi).startsWith("InChI=1S/C2H6O");
+    assertThat(Molecules.inchiKey(Molecules.parseStructure(inchi)))
+        .isEqualTo(Molecules.inchiKey("OCC"));
+  }
 
-    @Test
-    void heavyAtomsCountsNonHydrogens() {
-        assertThat(Molecules.heavyAtoms("CCO")).isEqualTo(3);
-        assertThat(Molecules.heavyAtoms("[2H]C([2H])([2H])Cl")).isEqualTo(2);
-    }
+  @Test
+  void heavyAtomsCountsNonHydrogens() {
+    assertThat(Molecules.heavyAtoms("CCO")).isEqualTo(3);
+    assertThat(Molecules.heavyAtoms("[2H]C([2H])([2H])Cl")).isEqualTo(2);
+  }
 
-    @Test
-    void stereoLayersCanBeRemoved() {
-        String withStereo = Molecules.inchi(Molecules.parseSmiles("C[C@@H](C(=O)O)N"));
-        String racemic = Molecules.inchi(Molecules.parseSmiles("CC(C(=O)O)N"));
-        assertThat(withStereo).isNotEqualTo(racemic);
-        assertThat(Molecules.withoutStereo(withStereo)).isEqualTo(racemic);
-    }
+  @Test
+  void stereoLayersCanBeRemoved() {
+    String withStereo = Molecules.inchi(Molecules.parseSmiles("C[C@@H](C(=O)O)N"));
+    String racemic = Molecules.inchi(Molecules.parseSmiles("CC(C(=O)O)N"));
+    assertThat(withStereo).isNotEqualTo(racemic);
+    assertThat(Molecules.withoutStereo(withStereo)).isEqualTo(racemic);
+  }
 }

@@ -12,33 +12,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RoundTripFileTest {
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    /** Hand-written, correct (structure, IUPAC) pairs: drugs, natural products, stereo; two structures given as InChI. */
-    private static Path realWorldNames() throws URISyntaxException {
-        return Path.of(RoundTripFileTest.class.getResource("/real-world-names.csv").toURI());
-    }
+  /**
+   * Hand-written, correct (structure, IUPAC) pairs: drugs, natural products, stereo; two structures
+   * given as InChI.
+   */
+  private static Path realWorldNames() throws URISyntaxException {
+    return Path.of(RoundTripFileTest.class.getResource("/real-world-names.csv").toURI());
+  }
 
-    @Test
-    void correctRealWorldNamesRoundTripWithStrictStereo() throws Exception {
-        RoundTripReport report = RoundTripFile.run(realWorldNames(), "iupac", "structure", Stereo.STRICT);
-        assertThat(report.rows()).isEqualTo(65);
-        assertThat(report.roundtripAccuracy()).as(report.failures().toString()).isGreaterThanOrEqualTo(0.99);
-        assertThat(report.parseRate()).isGreaterThanOrEqualTo(0.99);
-        assertThat(report.unreadableStructures()).isZero();
-    }
+  @Test
+  void correctRealWorldNamesRoundTripWithStrictStereo() throws Exception {
+    RoundTripReport report =
+        RoundTripFile.run(realWorldNames(), "iupac", "structure", Stereo.STRICT);
+    assertThat(report.rows()).isEqualTo(65);
+    assertThat(report.roundtripAccuracy())
+        .as(report.failures().toString())
+        .isGreaterThanOrEqualTo(0.99);
+    assertThat(report.parseRate()).isGreaterThanOrEqualTo(0.99);
+    assertThat(report.unreadableStructures()).isZero();
+  }
 
-    @Test
-    void ignoringStereoCannotLowerTheScore() throws Exception {
-        RoundTripReport report = RoundTripFile.run(realWorldNames(), "iupac", "structure", Stereo.IGNORE);
-        assertThat(report.roundtripAccuracy()).isGreaterThanOrEqualTo(0.99);
-        assertThat(report.stereo()).isEqualTo("ignore");
-    }
+  @Test
+  void ignoringStereoCannotLowerTheScore() throws Exception {
+    RoundTripReport report =
+        RoundTripFile.run(realWorldNames(), "iupac", "structure", Stereo.IGNORE);
+    assertThat(report.roundtripAccuracy()).isGreaterThanOrEqualTo(0.99);
+    assertThat(report.stereo()).isEqualTo("ignore");
+  }
 
-    @Test
-    void wrongNamesBadStructuresAndBadRowsAreCountedAndExplained() throws IOException {
-        Path file = Files.writeString(dir.resolve("check.tsv"), String.join("\n",
+  @Test
+  void wrongNamesBadStructuresAndBadRowsAreCountedAndExplained() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("check.tsv"),
+            String.join(
+                "\n",
                 "name\tsmiles",
                 "ethanol\tCCO",
                 "methanol\tCCO",
@@ -47,20 +57,23 @@ class RoundTripFileTest {
                 "(2R)-2-aminopropanoic acid\tC[C@@H](C(=O)O)N",
                 "only one field",
                 ""));
-        RoundTripReport report = RoundTripFile.run(file, "name", "smiles", Stereo.STRICT);
-        assertThat(report.rows()).isEqualTo(6);
-        assertThat(report.matched()).isEqualTo(1);
-        assertThat(report.parsed()).isEqualTo(3);
-        assertThat(report.unreadableStructures()).isEqualTo(1);
-        assertThat(report.malformedRows()).isEqualTo(1);
-        assertThat(report.failures()).extracting(RoundTripReport.Failure::line).containsExactly(3L, 4L, 5L, 6L, 7L);
-        assertThat(report.failures().get(0).reason()).startsWith("different structure");
-        assertThat(report.failures().get(1).reason()).startsWith("OPSIN:");
-        assertThat(report.failures().get(2).reason()).contains("C1CC(");
+    RoundTripReport report = RoundTripFile.run(file, "name", "smiles", Stereo.STRICT);
+    assertThat(report.rows()).isEqualTo(6);
+    assertThat(report.matched()).isEqualTo(1);
+    assertThat(report.parsed()).isEqualTo(3);
+    assertThat(report.unreadableStructures()).isEqualTo(1);
+    assertThat(report.malformedRows()).isEqualTo(1);
+    assertThat(report.failures())
+        .extracting(RoundTripReport.Failure::line)
+        .containsExactly(3L, 4L, 5L, 6L, 7L);
+    assertThat(report.failures().get(0).reason()).startsWith("different structure");
+    assertThat(report.failures().get(1).reason()).startsWith("OPSIN:");
+    assertThat(report.failures().get(2).reason()).contains("C1CC(");
 
-        JsonNode json = new ObjectMapper().valueToTree(report);
-        for (String field : new String[] {"rows", "parsed", "matched", "parse_rate", "roundtrip_accuracy"}) {
-            assertThat(json.has(field)).as(field).isTrue();
-        }
+    JsonNode json = new ObjectMapper().valueToTree(report);
+    for (String field :
+        new String[] {"rows", "parsed", "matched", "parse_rate", "roundtrip_accuracy"}) {
+      assertThat(json.has(field)).as(field).isTrue();
     }
+  }
 }

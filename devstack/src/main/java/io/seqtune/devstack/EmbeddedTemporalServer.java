@@ -10,10 +10,10 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Temporal Java SDK's in-memory server, served over real gRPC on 127.0.0.1 so that workers
- * and clients talk to it exactly as they would to a cluster. The stock {@code TestServer} main
- * binds every interface, hence this launcher. Time runs as on a wall clock (time skipping stays
- * locked); state lives in memory only.
+ * The Temporal Java SDK's in-memory server, served over real gRPC on 127.0.0.1 so that workers and
+ * clients talk to it exactly as they would to a cluster. The stock {@code TestServer} main binds
+ * every interface, hence this launcher. Time runs as on a wall clock (time skipping stays locked);
+ * state lives in memory only.
  */
 public final class EmbeddedTemporalServer implements AutoCloseable {
   private final TestServicesStarter services;
@@ -27,14 +27,19 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   /** Starts on {@code port} of 127.0.0.1; port 0 picks a free one. */
   public static EmbeddedTemporalServer start(int port) {
     TestServicesStarter services = new TestServicesStarter(true, 0);
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
     try {
       return new EmbeddedTemporalServer(services, builder.build().start());
     } catch (IOException e) {
       services.close();
-      throw new UncheckedIOException("cannot start the Temporal server on 127.0.0.1:" + port
-          + " (is another one running there?): " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot start the Temporal server on 127.0.0.1:"
+              + port
+              + " (is another one running there?): "
+              + e.getMessage(),
+          e);
     }
   }
 

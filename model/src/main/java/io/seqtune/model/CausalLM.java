@@ -24,178 +24,193 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A causal language model with Hugging Face's weights, names and numerics. Weights are float32
- * and owned by this object's NDManager; {@link #close()} frees them.
+ * A causal language model with Hugging Face's weights, names and numerics. Weights are float32 and
+ * owned by this object's NDManager; {@link #close()} frees them.
  */
 public final class CausalLM implements AutoCloseable {
-    private final ModelConfig config;
-    private final NDManager manager;
-    private final Parameters parameters;
-    private final Decoder decoder;
-    private final ComputeDtype compute;
-    private LoraAdapter adapter; // attached LoRA adapter, or null
+  private final ModelConfig config;
+  private final NDManager manager;
+  private final Parameters parameters;
+  private final Decoder decoder;
+  private final ComputeDtype compute;
+  private LoraAdapter adapter; // attached LoRA adapter, or null
 
-    private CausalLM(ModelConfig config, NDManager manager, WeightSource weights, ComputeDtype compute) {
-        this.config = config;
-        this.manager = manager;
-        this.compute = compute;
-        this.parameters = new Parameters(weights);
-        this.decoder = Architecture.of(config).build(config, parameters);
+  private CausalLM(
+      ModelConfig config, NDManager manager, WeightSource weights, ComputeDtype compute) {
+    this.config = config;
+    this.manager = manager;
+    this.compute = compute;
+    this.parameters = new Parameters(weights);
+    this.decoder = Architecture.of(config).build(config, parameters);
+  }
+
+  /**
+   * Loads config.json and model.safetensors (or its sharded index) from a Hugging Face model
+   * directory.
+   */
+  public static CausalLM load(Path hfDir, DeviceChoice device) {
+    return load(hfDir, device, ComputeDtype.FLOAT32);
+  }
+
+  public static CausalLM load(Path hfDir, DeviceChoice device, ComputeDtype compute) {
+    return load(hfDir, ModelConfig.read(hfDir.resolve("config.json")), device, compute);
+  }
+
+  /**
+   * The weights of a Hugging Face directory under an adjusted {@code config} (for example other
+   * dropout).
+   */
+  public static CausalLM load(
+      Path hfDir, ModelConfig config, DeviceChoice device, ComputeDtype compute) {
+    NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
+    try (SafetensorsReader reader = SafetensorsReader.openModelDir(hfDir)) {
+      return new CausalLM(config, manager, new CheckpointWeights(reader, manager), compute);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
     }
+  }
 
-    /** Loads config.json and model.safetensors (or its sharded index) from a Hugging Face model directory. */
-    public static CausalLM load(Path hfDir, DeviceChoice device) {
-        return load(hfDir, device, ComputeDtype.FLOAT32);
+  /**
+   * A freshly initialised model (normal(0, initializer_range) weights, zero biases, unit norms).
+   */
+  public static CausalLM random(ModelConfig config, long seed, DeviceChoice device) {
+    return random(config, seed, device, ComputeDtype.FLOAT32);
+  }
+
+  public static CausalLM random(
+      ModelConfig config, long seed, DeviceChoice device, ComputeDtype compute) {
+    NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
+    return new CausalLM(
+        config, manager, new RandomWeights(manager, seed, config.initializerRange()), compute);
+  }
+
+  /**
+   * Evaluation-mode logits, no gradients recorded.
+   *
+   * @param inputIds [B, T] int64
+   * @param attentionMask [B, T] int64, 1 for real tokens
+   * @return [B, T, V] float32, owned by the manager of {@code inputIds}
+   */
+  public NDArray logits(NDArray inputIds, NDArray attentionMask) {
+    try (NoGrad noGrad = NoGrad.enter();
+        NDScope scope = new NDScope()) {
+      NDArray out = forward(inputIds, attentionMask, null, false);
+      NDScope.unregister(out);
+      out.attach(inputIds.getManager());
+      return out;
     }
+  }
 
-    public static CausalLM load(Path hfDir, DeviceChoice device, ComputeDtype compute) {
-        return load(hfDir, ModelConfig.read(hfDir.resolve("config.json")), device, compute);
+  /**
+   * The raw forward pass. Arrays it creates belong to the caller's managers and scope.
+   *
+   * @param attentionMask [B, Tcached + T]
+   * @param cache KV cache to read and extend, or null
+   * @param training enables dropout
+   * @return logits [B, T, V] float32
+   */
+  public NDArray forward(NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training) {
+    NDArray ids = inputIds.toDevice(manager.getDevice(), false);
+    NDArray mask = attentionMask.toDevice(manager.getDevice(), false);
+    return decoder.forward(ids, mask, cache, compute.dataType(), training);
+  }
+
+  /** An empty KV cache for this model, owned by {@code manager}. */
+  public KvCache newCache(NDManager owner) {
+    return new KvCache(owner, decoder.layers());
+  }
+
+  /** An empty KV cache with room for {@code capacity} tokens before it has to grow. */
+  public KvCache newCache(NDManager owner, int capacity) {
+    return new KvCache(owner, decoder.layers(), capacity);
+  }
+
+  /**
+   * An export transformers loads unchanged: {@link #save(Path)} plus the tokenizer files. A LoRA
+   * adapter is not part of the base weights: merge it first ({@link LoraAdapter#merge()}).
+   */
+  public void save(Path dir, TextTokenizer tokenizer) {
+    save(dir);
+    tokenizer.save(dir);
+  }
+
+  /** Writes config.json and model.safetensors with Hugging Face names and layouts (float32). */
+  public void save(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-
-    /** The weights of a Hugging Face directory under an adjusted {@code config} (for example other dropout). */
-    public static CausalLM load(Path hfDir, ModelConfig config, DeviceChoice device, ComputeDtype compute) {
-        NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
-        try (SafetensorsReader reader = SafetensorsReader.openModelDir(hfDir)) {
-            return new CausalLM(config, manager, new CheckpointWeights(reader, manager), compute);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
+    var float32 = new com.fasterxml.jackson.databind.node.TextNode("float32");
+    ModelConfig saved = config.with("dtype", float32);
+    if (saved.raw().has("torch_dtype")) { // the key before transformers 4.56
+      saved = saved.with("torch_dtype", float32);
+    }
+    saved.write(dir.resolve("config.json"));
+    try (NDManager staging = manager.newSubManager()) {
+      Map<String, NDArray> tensors = new LinkedHashMap<>();
+      for (Parameter p : parameters.all()) {
+        NDArray value = p.hfValue();
+        if (value != p.value()) {
+          value.attach(staging);
         }
+        tensors.put(p.name(), value);
+      }
+      SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors, Map.of("format", "pt"));
     }
+  }
 
-    /** A freshly initialised model (normal(0, initializer_range) weights, zero biases, unit norms). */
-    public static CausalLM random(ModelConfig config, long seed, DeviceChoice device) {
-        return random(config, seed, device, ComputeDtype.FLOAT32);
-    }
+  /** Number of distinct weights (a tied head counted once), as transformers' num_parameters(). */
+  public long parameterCount() {
+    return parameters.all().stream().mapToLong(p -> p.value().size()).sum();
+  }
 
-    public static CausalLM random(ModelConfig config, long seed, DeviceChoice device, ComputeDtype compute) {
-        NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
-        return new CausalLM(config, manager, new RandomWeights(manager, seed, config.initializerRange()), compute);
-    }
+  public ModelConfig config() {
+    return config;
+  }
 
-    /**
-     * Evaluation-mode logits, no gradients recorded.
-     *
-     * @param inputIds [B, T] int64
-     * @param attentionMask [B, T] int64, 1 for real tokens
-     * @return [B, T, V] float32, owned by the manager of {@code inputIds}
-     */
-    public NDArray logits(NDArray inputIds, NDArray attentionMask) {
-        try (NoGrad noGrad = NoGrad.enter(); NDScope scope = new NDScope()) {
-            NDArray out = forward(inputIds, attentionMask, null, false);
-            NDScope.unregister(out);
-            out.attach(inputIds.getManager());
-            return out;
-        }
-    }
+  public List<Parameter> parameters() {
+    return parameters.all();
+  }
 
-    /**
-     * The raw forward pass. Arrays it creates belong to the caller's managers and scope.
-     *
-     * @param attentionMask [B, Tcached + T]
-     * @param cache KV cache to read and extend, or null
-     * @param training enables dropout
-     * @return logits [B, T, V] float32
-     */
-    public NDArray forward(NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training) {
-        NDArray ids = inputIds.toDevice(manager.getDevice(), false);
-        NDArray mask = attentionMask.toDevice(manager.getDevice(), false);
-        return decoder.forward(ids, mask, cache, compute.dataType(), training);
-    }
+  /** What a Trainer updates: the LoRA adapter's tensors when one is attached, else every weight. */
+  public List<Parameter> trainableParameters() {
+    return adapter != null ? adapter.parameters() : parameters.all();
+  }
 
-    /** An empty KV cache for this model, owned by {@code manager}. */
-    public KvCache newCache(NDManager owner) {
-        return new KvCache(owner, decoder.layers());
-    }
+  /** Set by {@link LoraAdapter} when it attaches (or null when it detaches). */
+  public void setAdapter(LoraAdapter adapter) {
+    this.adapter = adapter;
+  }
 
-    /** An empty KV cache with room for {@code capacity} tokens before it has to grow. */
-    public KvCache newCache(NDManager owner, int capacity) {
-        return new KvCache(owner, decoder.layers(), capacity);
-    }
+  public LoraAdapter adapter() {
+    return adapter;
+  }
 
-    /**
-     * An export transformers loads unchanged: {@link #save(Path)} plus the tokenizer files. A LoRA
-     * adapter is not part of the base weights: merge it first ({@link LoraAdapter#merge()}).
-     */
-    public void save(Path dir, TextTokenizer tokenizer) {
-        save(dir);
-        tokenizer.save(dir);
+  /**
+   * Switches dropout inside attached adapters (the decoder's own dropout follows forward's flag).
+   */
+  void setTraining(boolean training) {
+    if (adapter != null) {
+      adapter.setTraining(training);
     }
+  }
 
-    /** Writes config.json and model.safetensors with Hugging Face names and layouts (float32). */
-    public void save(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var float32 = new com.fasterxml.jackson.databind.node.TextNode("float32");
-        ModelConfig saved = config.with("dtype", float32);
-        if (saved.raw().has("torch_dtype")) { // the key before transformers 4.56
-            saved = saved.with("torch_dtype", float32);
-        }
-        saved.write(dir.resolve("config.json"));
-        try (NDManager staging = manager.newSubManager()) {
-            Map<String, NDArray> tensors = new LinkedHashMap<>();
-            for (Parameter p : parameters.all()) {
-                NDArray value = p.hfValue();
-                if (value != p.value()) {
-                    value.attach(staging);
-                }
-                tensors.put(p.name(), value);
-            }
-            SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors, Map.of("format", "pt"));
-        }
-    }
+  public Parameters parameterStore() {
+    return parameters;
+  }
 
-    /** Number of distinct weights (a tied head counted once), as transformers' num_parameters(). */
-    public long parameterCount() {
-        return parameters.all().stream().mapToLong(p -> p.value().size()).sum();
-    }
+  public NDManager manager() {
+    return manager;
+  }
 
-    public ModelConfig config() {
-        return config;
-    }
+  public ComputeDtype computeDtype() {
+    return compute;
+  }
 
-    public List<Parameter> parameters() {
-        return parameters.all();
-    }
-
-    /** What a Trainer updates: the LoRA adapter's tensors when one is attached, else every weight. */
-    public List<Parameter> trainableParameters() {
-        return adapter != null ? adapter.parameters() : parameters.all();
-    }
-
-    /** Set by {@link LoraAdapter} when it attaches (or null when it detaches). */
-    public void setAdapter(LoraAdapter adapter) {
-        this.adapter = adapter;
-    }
-
-    public LoraAdapter adapter() {
-        return adapter;
-    }
-
-    /** Switches dropout inside attached adapters (the decoder's own dropout follows forward's flag). */
-    void setTraining(boolean training) {
-        if (adapter != null) {
-            adapter.setTraining(training);
-        }
-    }
-
-    public Parameters parameterStore() {
-        return parameters;
-    }
-
-    public NDManager manager() {
-        return manager;
-    }
-
-    public ComputeDtype computeDtype() {
-        return compute;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
-    }
+  @Override
+  public void close() {
+    manager.close();
+  }
 }

@@ -8,24 +8,24 @@ import ai.djl.ndarray.types.DataType;
  * loss run in float32.
  */
 public enum ComputeDtype {
-    FLOAT32(DataType.FLOAT32),
-    BFLOAT16(DataType.BFLOAT16);
+  FLOAT32(DataType.FLOAT32),
+  BFLOAT16(DataType.BFLOAT16);
 
-    private final DataType dataType;
+  private final DataType dataType;
 
-    ComputeDtype(DataType dataType) {
-        this.dataType = dataType;
-    }
+  ComputeDtype(DataType dataType) {
+    this.dataType = dataType;
+  }
 
-    public DataType dataType() {
-        return dataType;
-    }
+  public DataType dataType() {
+    return dataType;
+  }
 
-    public static ComputeDtype parse(String name) {
-        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "float32", "fp32" -> FLOAT32;
-            case "bfloat16", "bf16" -> BFLOAT16;
-            default -> throw new IllegalArgumentException("unknown compute dtype " + name);
-        };
-    }
+  public static ComputeDtype parse(String name) {
+    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "float32", "fp32" -> FLOAT32;
+      case "bfloat16", "bf16" -> BFLOAT16;
+      default -> throw new IllegalArgumentException("unknown compute dtype " + name);
+    };
+  }
 }

@@ -10,149 +10,183 @@ import java.nio.file.Path;
 
 /**
  * A Hugging Face {@code config.json}, with the fields every architecture shares parsed under one
- * set of names (HF spells them differently per model type). Architecture-specific settings are
- * read from {@link #raw()} by the architecture that needs them; {@link #write} writes the raw
- * JSON back, so fields we do not interpret survive a round trip.
+ * set of names (HF spells them differently per model type). Architecture-specific settings are read
+ * from {@link #raw()} by the architecture that needs them; {@link #write} writes the raw JSON back,
+ * so fields we do not interpret survive a round trip.
  */
 public record ModelConfig(
-        String modelType,
-        int vocabSize,
-        int hiddenSize,
-        int numLayers,
-        int numHeads,
-        int numKeyValueHeads,
-        int headDim,
-        int intermediateSize,
-        int maxPositions,
-        double normEps,
-        String activation,
-        boolean tieWordEmbeddings,
-        int bosId,
-        int eosId,
-        int padId,
-        double initializerRange,
-        ObjectNode raw) {
+    String modelType,
+    int vocabSize,
+    int hiddenSize,
+    int numLayers,
+    int numHeads,
+    int numKeyValueHeads,
+    int headDim,
+    int intermediateSize,
+    int maxPositions,
+    double normEps,
+    String activation,
+    boolean tieWordEmbeddings,
+    int bosId,
+    int eosId,
+    int padId,
+    double initializerRange,
+    ObjectNode raw) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public static ModelConfig read(Path configJson) {
-        try {
-            return parse((ObjectNode) JSON.readTree(configJson.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + configJson, e);
-        }
+  public static ModelConfig read(Path configJson) {
+    try {
+      return parse((ObjectNode) JSON.readTree(configJson.toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + configJson, e);
     }
+  }
 
-    /** Parses HF config JSON; the node is copied, later edits to it have no effect. */
-    public static ModelConfig parse(ObjectNode json) {
-        ObjectNode raw = json.deepCopy();
-        String type = raw.path("model_type").asText();
-        int hidden = firstInt(raw, "n_embd", "hidden_size");
-        int heads = firstInt(raw, "n_head", "num_heads", "num_attention_heads");
-        int kvHeads = raw.hasNonNull("num_key_value_heads") ? raw.get("num_key_value_heads").asInt() : heads;
-        int headDim = raw.hasNonNull("head_dim") ? raw.get("head_dim").asInt() : hidden / heads;
-        int inner = raw.hasNonNull("n_inner") ? raw.get("n_inner").asInt()
-                : raw.hasNonNull("intermediate_size") ? raw.get("intermediate_size").asInt()
-                : raw.hasNonNull("ffn_dim") ? raw.get("ffn_dim").asInt()
-                : 4 * hidden;
-        double eps = raw.hasNonNull("layer_norm_epsilon") ? raw.get("layer_norm_epsilon").asDouble()
-                : raw.hasNonNull("layer_norm_eps") ? raw.get("layer_norm_eps").asDouble()
-                : raw.hasNonNull("rms_norm_eps") ? raw.get("rms_norm_eps").asDouble()
-                : 1e-5;
-        String activation = raw.hasNonNull("activation_function") ? raw.get("activation_function").asText()
-                : raw.path("hidden_act").asText("gelu");
-        // transformers defaults tie_word_embeddings to true, except GPT-NeoX.
-        boolean tie = raw.path("tie_word_embeddings").asBoolean(!type.equals("gpt_neox"));
-        double initRange = raw.hasNonNull("initializer_range") ? raw.get("initializer_range").asDouble()
-                : raw.path("init_std").asDouble(0.02);
-        return new ModelConfig(type, raw.get("vocab_size").asInt(), hidden,
-                firstInt(raw, "n_layer", "num_layers", "num_hidden_layers"), heads, kvHeads, headDim, inner,
-                firstInt(raw, "n_positions", "max_position_embeddings"), eps, activation, tie,
-                tokenId(raw, "bos_token_id"), tokenId(raw, "eos_token_id"), tokenId(raw, "pad_token_id"),
-                initRange, raw);
-    }
+  /** Parses HF config JSON; the node is copied, later edits to it have no effect. */
+  public static ModelConfig parse(ObjectNode json) {
+    ObjectNode raw = json.deepCopy();
+    String type = raw.path("model_type").asText();
+    int hidden = firstInt(raw, "n_embd", "hidden_size");
+    int heads = firstInt(raw, "n_head", "num_heads", "num_attention_heads");
+    int kvHeads =
+        raw.hasNonNull("num_key_value_heads") ? raw.get("num_key_value_heads").asInt() : heads;
+    int headDim = raw.hasNonNull("head_dim") ? raw.get("head_dim").asInt() : hidden / heads;
+    int inner =
+        raw.hasNonNull("n_inner")
+            ? raw.get("n_inner").asInt()
+            : raw.hasNonNull("intermediate_size")
+                ? raw.get("intermediate_size").asInt()
+                : raw.hasNonNull("ffn_dim") ? raw.get("ffn_dim").asInt() : 4 * hidden;
+    double eps =
+        raw.hasNonNull("layer_norm_epsilon")
+            ? raw.get("layer_norm_epsilon").asDouble()
+            : raw.hasNonNull("layer_norm_eps")
+                ? raw.get("layer_norm_eps").asDouble()
+                : raw.hasNonNull("rms_norm_eps") ? raw.get("rms_norm_eps").asDouble() : 1e-5;
+    String activation =
+        raw.hasNonNull("activation_function")
+            ? raw.get("activation_function").asText()
+            : raw.path("hidden_act").asText("gelu");
+    // transformers defaults tie_word_embeddings to true, except GPT-NeoX.
+    boolean tie = raw.path("tie_word_embeddings").asBoolean(!type.equals("gpt_neox"));
+    double initRange =
+        raw.hasNonNull("initializer_range")
+            ? raw.get("initializer_range").asDouble()
+            : raw.path("init_std").asDouble(0.02);
+    return new ModelConfig(
+        type,
+        raw.get("vocab_size").asInt(),
+        hidden,
+        firstInt(raw, "n_layer", "num_layers", "num_hidden_layers"),
+        heads,
+        kvHeads,
+        headDim,
+        inner,
+        firstInt(raw, "n_positions", "max_position_embeddings"),
+        eps,
+        activation,
+        tie,
+        tokenId(raw, "bos_token_id"),
+        tokenId(raw, "eos_token_id"),
+        tokenId(raw, "pad_token_id"),
+        initRange,
+        raw);
+  }
 
-    /** A GPT-2 configuration for a model trained from scratch (dropout 0.1, as GPT-2's defaults). */
-    public static ModelConfig gpt2(int vocab, int layers, int hidden, int heads, int maxPositions,
-            int bosId, int eosId, int padId) {
-        ObjectNode json = JSON.createObjectNode();
-        json.putArray("architectures").add("GPT2LMHeadModel");
-        json.put("model_type", "gpt2")
-                .put("vocab_size", vocab)
-                .put("n_layer", layers)
-                .put("n_embd", hidden)
-                .put("n_head", heads)
-                .put("n_positions", maxPositions)
-                .putNull("n_inner");
-        json.put("activation_function", "gelu_new")
-                .put("layer_norm_epsilon", 1e-5)
-                .put("initializer_range", 0.02)
-                .put("embd_pdrop", 0.1)
-                .put("attn_pdrop", 0.1)
-                .put("resid_pdrop", 0.1)
-                .put("scale_attn_weights", true)
-                .put("scale_attn_by_inverse_layer_idx", false)
-                .put("tie_word_embeddings", true)
-                .put("bos_token_id", bosId)
-                .put("eos_token_id", eosId)
-                .put("pad_token_id", padId)
-                .put("dtype", "float32");
-        return parse(json);
-    }
+  /** A GPT-2 configuration for a model trained from scratch (dropout 0.1, as GPT-2's defaults). */
+  public static ModelConfig gpt2(
+      int vocab,
+      int layers,
+      int hidden,
+      int heads,
+      int maxPositions,
+      int bosId,
+      int eosId,
+      int padId) {
+    ObjectNode json = JSON.createObjectNode();
+    json.putArray("architectures").add("GPT2LMHeadModel");
+    json.put("model_type", "gpt2")
+        .put("vocab_size", vocab)
+        .put("n_layer", layers)
+        .put("n_embd", hidden)
+        .put("n_head", heads)
+        .put("n_positions", maxPositions)
+        .putNull("n_inner");
+    json.put("activation_function", "gelu_new")
+        .put("layer_norm_epsilon", 1e-5)
+        .put("initializer_range", 0.02)
+        .put("embd_pdrop", 0.1)
+        .put("attn_pdrop", 0.1)
+        .put("resid_pdrop", 0.1)
+        .put("scale_attn_weights", true)
+        .put("scale_attn_by_inverse_layer_idx", false)
+        .put("tie_word_embeddings", true)
+        .put("bos_token_id", bosId)
+        .put("eos_token_id", eosId)
+        .put("pad_token_id", padId)
+        .put("dtype", "float32");
+    return parse(json);
+  }
 
-    /** A copy with one raw field replaced (for example all dropout set to 0 for a test). */
-    public ModelConfig with(String key, JsonNode value) {
-        ObjectNode copy = raw.deepCopy();
-        copy.set(key, value);
-        return parse(copy);
-    }
+  /** A copy with one raw field replaced (for example all dropout set to 0 for a test). */
+  public ModelConfig with(String key, JsonNode value) {
+    ObjectNode copy = raw.deepCopy();
+    copy.set(key, value);
+    return parse(copy);
+  }
 
-    /** A copy with every dropout probability (keys ending in "dropout" or "pdrop") set to {@code p}. */
-    public ModelConfig withDropout(double p) {
-        ObjectNode copy = raw.deepCopy();
-        raw.fieldNames().forEachRemaining(key -> {
-            if ((key.endsWith("dropout") || key.endsWith("pdrop")) && raw.get(key).isNumber()) {
+  /**
+   * A copy with every dropout probability (keys ending in "dropout" or "pdrop") set to {@code p}.
+   */
+  public ModelConfig withDropout(double p) {
+    ObjectNode copy = raw.deepCopy();
+    raw.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if ((key.endsWith("dropout") || key.endsWith("pdrop")) && raw.get(key).isNumber()) {
                 copy.put(key, p);
-            }
-        });
-        return parse(copy);
-    }
+              }
+            });
+    return parse(copy);
+  }
 
-    public void write(Path configJson) {
-        try {
-            JSON.writeValue(configJson.toFile(), raw);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + configJson, e);
-        }
+  public void write(Path configJson) {
+    try {
+      JSON.writeValue(configJson.toFile(), raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + configJson, e);
     }
+  }
 
-    public double doubleValue(String key, double fallback) {
-        return raw.hasNonNull(key) ? raw.get(key).asDouble() : fallback;
-    }
+  public double doubleValue(String key, double fallback) {
+    return raw.hasNonNull(key) ? raw.get(key).asDouble() : fallback;
+  }
 
-    public int intValue(String key, int fallback) {
-        return raw.hasNonNull(key) ? raw.get(key).asInt() : fallback;
-    }
+  public int intValue(String key, int fallback) {
+    return raw.hasNonNull(key) ? raw.get(key).asInt() : fallback;
+  }
 
-    public boolean boolValue(String key, boolean fallback) {
-        return raw.hasNonNull(key) ? raw.get(key).asBoolean() : fallback;
-    }
+  public boolean boolValue(String key, boolean fallback) {
+    return raw.hasNonNull(key) ? raw.get(key).asBoolean() : fallback;
+  }
 
-    private static int firstInt(ObjectNode raw, String... keys) {
-        for (String key : keys) {
-            if (raw.hasNonNull(key)) {
-                return raw.get(key).asInt();
-            }
-        }
-        throw new IllegalArgumentException("config.json has none of " + String.join(", ", keys));
+  private static int firstInt(ObjectNode raw, String... keys) {
+    for (String key : keys) {
+      if (raw.hasNonNull(key)) {
+        return raw.get(key).asInt();
+      }
     }
+    throw new IllegalArgumentException("config.json has none of " + String.join(", ", keys));
+  }
 
-    /** A token id, -1 when absent; a list (Llama 3 style) gives its first element. */
-    private static int tokenId(ObjectNode raw, String key) {
-        JsonNode node = raw.path(key);
-        if (node.isArray()) {
-            node = node.path(0);
-        }
-        return node.isNumber() ? node.asInt() : -1;
+  /** A token id, -1 when absent; a list (Llama 3 style) gives its first element. */
+  private static int tokenId(ObjectNode raw, String key) {
+    JsonNode node = raw.path(key);
+    if (node.isArray()) {
+      node = node.path(0);
     }
+    return node.isNumber() ? node.asInt() : -1;
+  }
 }

@@ -31,128 +31,146 @@ import java.util.Map;
  * micro-step), so a run resumed from {@link #saveState} continues bit-identically on CPU.
  */
 public final class Trainer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /**
-     * DJL allows one GradientCollector per JVM and torch has one global RNG: trainers on several
-     * threads take turns for seeding + forward + backward (optimizer updates run in parallel).
-     */
-    private static final Object AUTOGRAD = new Object();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final CausalLM model;
-    private final TrainConfig config;
-    private final long totalSteps;
-    private final LrSchedule schedule;
-    private final List<Parameter> trainable;
-    private final AdamW optimizer;
-    private int microStep; // micro-batches accumulated towards the next optimizer step
+  /**
+   * DJL allows one GradientCollector per JVM and torch has one global RNG: trainers on several
+   * threads take turns for seeding + forward + backward (optimizer updates run in parallel).
+   */
+  private static final Object AUTOGRAD = new Object();
 
-    public Trainer(CausalLM model, TrainConfig config, long totalSteps) {
-        this.model = model;
-        this.config = config;
-        this.totalSteps = totalSteps;
-        this.schedule = new LrSchedule(config, totalSteps);
-        this.trainable = model.trainableParameters();
-        trainable.forEach(p -> p.value().setRequiresGradient(true));
-        this.optimizer = new AdamW(trainable, config, model.manager());
-    }
+  private final CausalLM model;
+  private final TrainConfig config;
+  private final long totalSteps;
+  private final LrSchedule schedule;
+  private final List<Parameter> trainable;
+  private final AdamW optimizer;
+  private int microStep; // micro-batches accumulated towards the next optimizer step
 
-    /** One micro-batch; every gradAccumulation-th call also clips, updates and advances the schedule. */
-    public StepResult step(Batch batch) {
-        NDManager m = model.manager();
-        try (NDScope scope = new NDScope()) {
-            NDArray ids = m.create(batch.inputIds());
-            NDArray labels = m.create(batch.labels());
-            NDArray mask = m.create(batch.attentionMask());
-            NDArray loss;
-            synchronized (AUTOGRAD) {
-                Engine engine = Engine.getEngine("PyTorch");
-                engine.setRandomSeed(dropoutSeed());
-                model.setTraining(true);
-                try (GradientCollector collector = engine.newGradientCollector()) {
-                    loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
-                    collector.backward(config.gradAccumulation() == 1 ? loss : loss.div(Tensors.scalar(m, config.gradAccumulation())));
-                } finally {
-                    model.setTraining(false);
-                }
-            }
-            double lr = schedule.lr(optimizer.stepCount());
-            microStep++;
-            if (microStep < config.gradAccumulation()) {
-                return new StepResult(loss.getFloat(), Double.NaN, lr, optimizer.stepCount(), batch.tokenCount());
-            }
-            microStep = 0;
-            double gradNorm;
-            try (NoGrad noGrad = NoGrad.enter()) {
-                gradNorm = optimizer.clipGradients(config.gradClip());
-                optimizer.step(lr);
-                optimizer.zeroGradients();
-            }
-            return new StepResult(loss.getFloat(), gradNorm, lr, optimizer.stepCount(), batch.tokenCount());
+  public Trainer(CausalLM model, TrainConfig config, long totalSteps) {
+    this.model = model;
+    this.config = config;
+    this.totalSteps = totalSteps;
+    this.schedule = new LrSchedule(config, totalSteps);
+    this.trainable = model.trainableParameters();
+    trainable.forEach(p -> p.value().setRequiresGradient(true));
+    this.optimizer = new AdamW(trainable, config, model.manager());
+  }
+
+  /**
+   * One micro-batch; every gradAccumulation-th call also clips, updates and advances the schedule.
+   */
+  public StepResult step(Batch batch) {
+    NDManager m = model.manager();
+    try (NDScope scope = new NDScope()) {
+      NDArray ids = m.create(batch.inputIds());
+      NDArray labels = m.create(batch.labels());
+      NDArray mask = m.create(batch.attentionMask());
+      NDArray loss;
+      synchronized (AUTOGRAD) {
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed(dropoutSeed());
+        model.setTraining(true);
+        try (GradientCollector collector = engine.newGradientCollector()) {
+          loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
+          collector.backward(
+              config.gradAccumulation() == 1
+                  ? loss
+                  : loss.div(Tensors.scalar(m, config.gradAccumulation())));
+        } finally {
+          model.setTraining(false);
         }
+      }
+      double lr = schedule.lr(optimizer.stepCount());
+      microStep++;
+      if (microStep < config.gradAccumulation()) {
+        return new StepResult(
+            loss.getFloat(), Double.NaN, lr, optimizer.stepCount(), batch.tokenCount());
+      }
+      microStep = 0;
+      double gradNorm;
+      try (NoGrad noGrad = NoGrad.enter()) {
+        gradNorm = optimizer.clipGradients(config.gradClip());
+        optimizer.step(lr);
+        optimizer.zeroGradients();
+      }
+      return new StepResult(
+          loss.getFloat(), gradNorm, lr, optimizer.stepCount(), batch.tokenCount());
     }
+  }
 
-    /** Mean loss over the label tokens, evaluation mode, no gradients. */
-    public double evalLoss(Batch batch) {
-        NDManager m = model.manager();
-        try (NoGrad noGrad = NoGrad.enter(); NDScope scope = new NDScope()) {
-            NDArray logits = model.forward(m.create(batch.inputIds()), m.create(batch.attentionMask()), null, false);
-            return CausalLmLoss.mean(logits, m.create(batch.labels())).getFloat();
-        }
+  /** Mean loss over the label tokens, evaluation mode, no gradients. */
+  public double evalLoss(Batch batch) {
+    NDManager m = model.manager();
+    try (NoGrad noGrad = NoGrad.enter();
+        NDScope scope = new NDScope()) {
+      NDArray logits =
+          model.forward(m.create(batch.inputIds()), m.create(batch.attentionMask()), null, false);
+      return CausalLmLoss.mean(logits, m.create(batch.labels())).getFloat();
     }
+  }
 
-    /** Optimizer steps taken. */
-    public long step() {
-        return optimizer.stepCount();
-    }
+  /** Optimizer steps taken. */
+  public long step() {
+    return optimizer.stepCount();
+  }
 
-    public double currentLr() {
-        return schedule.lr(optimizer.stepCount());
-    }
+  public double currentLr() {
+    return schedule.lr(optimizer.stepCount());
+  }
 
-    /** Writes optimizer.safetensors (exp_avg / exp_avg_sq per parameter) and trainer_state.json. */
-    public void saveState(Path dir) {
-        if (microStep != 0) {
-            throw new IllegalStateException("save between optimizer steps, not in the middle of gradient accumulation");
-        }
-        try {
-            Files.createDirectories(dir);
-            SafetensorsWriter.write(dir.resolve("optimizer.safetensors"), optimizer.state(), Map.of());
-            ObjectNode state = JSON.createObjectNode();
-            state.put("step", optimizer.stepCount()).put("total_steps", totalSteps);
-            state.set("config", JSON.valueToTree(config));
-            JSON.writeValue(dir.resolve("trainer_state.json").toFile(), state);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  /** Writes optimizer.safetensors (exp_avg / exp_avg_sq per parameter) and trainer_state.json. */
+  public void saveState(Path dir) {
+    if (microStep != 0) {
+      throw new IllegalStateException(
+          "save between optimizer steps, not in the middle of gradient accumulation");
     }
+    try {
+      Files.createDirectories(dir);
+      SafetensorsWriter.write(dir.resolve("optimizer.safetensors"), optimizer.state(), Map.of());
+      ObjectNode state = JSON.createObjectNode();
+      state.put("step", optimizer.stepCount()).put("total_steps", totalSteps);
+      state.set("config", JSON.valueToTree(config));
+      JSON.writeValue(dir.resolve("trainer_state.json").toFile(), state);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
-    /** Restores what {@link #saveState} wrote; the model weights are loaded separately (CausalLM.load). */
-    public void loadState(Path dir) {
-        try (SafetensorsReader reader = SafetensorsReader.open(dir.resolve("optimizer.safetensors"));
-                NDManager staging = model.manager().newSubManager()) {
-            long step = JSON.readTree(dir.resolve("trainer_state.json").toFile()).get("step").asLong();
-            Map<String, NDArray> state = new LinkedHashMap<>();
-            for (String name : reader.names()) {
-                state.put(name, reader.read(name, staging));
-            }
-            optimizer.load(state, step);
-            microStep = 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  /**
+   * Restores what {@link #saveState} wrote; the model weights are loaded separately
+   * (CausalLM.load).
+   */
+  public void loadState(Path dir) {
+    try (SafetensorsReader reader = SafetensorsReader.open(dir.resolve("optimizer.safetensors"));
+        NDManager staging = model.manager().newSubManager()) {
+      long step = JSON.readTree(dir.resolve("trainer_state.json").toFile()).get("step").asLong();
+      Map<String, NDArray> state = new LinkedHashMap<>();
+      for (String name : reader.names()) {
+        state.put(name, reader.read(name, staging));
+      }
+      optimizer.load(state, step);
+      microStep = 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    /** A dropout seed that depends only on (seed, optimizer step, micro-step). */
-    private int dropoutSeed() {
-        long z = config.seed() * 0x9E3779B97F4A7C15L + optimizer.stepCount() * 0xBF58476D1CE4E5B9L + microStep;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (int) ((z ^ (z >>> 31)) & 0x7fffffff);
-    }
+  /** A dropout seed that depends only on (seed, optimizer step, micro-step). */
+  private int dropoutSeed() {
+    long z =
+        config.seed() * 0x9E3779B97F4A7C15L
+            + optimizer.stepCount() * 0xBF58476D1CE4E5B9L
+            + microStep;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return (int) ((z ^ (z >>> 31)) & 0x7fffffff);
+  }
 
-    @Override
-    public void close() {
-        optimizer.close();
-        trainable.forEach(p -> p.value().setRequiresGradient(false));
-    }
+  @Override
+  public void close() {
+    optimizer.close();
+    trainable.forEach(p -> p.value().setRequiresGradient(false));
+  }
 }

@@ -16,57 +16,75 @@ import org.junit.jupiter.api.Test;
 
 /** Schedules, decoupled weight decay and gradient accumulation, checked against their formulas. */
 class TrainingMathTest {
-    @Test
-    void warmupThenCosineOrLinearDecayToTheFloor() {
-        TrainConfig cosine = new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 10, "cosine", 0.1, 0, 1, 0);
-        LrSchedule s = new LrSchedule(cosine, 110);
-        assertThat(s.lr(0)).isZero();
-        assertThat(s.lr(5)).isCloseTo(0.5, within(1e-12));
-        assertThat(s.lr(10)).isCloseTo(1.0, within(1e-12));
-        assertThat(s.lr(60)).isCloseTo(0.1 + 0.9 * 0.5, within(1e-12));
-        assertThat(s.lr(110)).isCloseTo(0.1, within(1e-12));
-        LrSchedule linear = new LrSchedule(new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 0, "linear", 0, 0, 1, 0), 100);
-        assertThat(linear.lr(25)).isCloseTo(0.75, within(1e-12));
-        assertThat(new LrSchedule(new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0), 100).lr(99)).isEqualTo(1.0);
-    }
+  @Test
+  void warmupThenCosineOrLinearDecayToTheFloor() {
+    TrainConfig cosine = new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 10, "cosine", 0.1, 0, 1, 0);
+    LrSchedule s = new LrSchedule(cosine, 110);
+    assertThat(s.lr(0)).isZero();
+    assertThat(s.lr(5)).isCloseTo(0.5, within(1e-12));
+    assertThat(s.lr(10)).isCloseTo(1.0, within(1e-12));
+    assertThat(s.lr(60)).isCloseTo(0.1 + 0.9 * 0.5, within(1e-12));
+    assertThat(s.lr(110)).isCloseTo(0.1, within(1e-12));
+    LrSchedule linear =
+        new LrSchedule(new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 0, "linear", 0, 0, 1, 0), 100);
+    assertThat(linear.lr(25)).isCloseTo(0.75, within(1e-12));
+    assertThat(
+            new LrSchedule(
+                    new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0), 100)
+                .lr(99))
+        .isEqualTo(1.0);
+  }
 
-    @Test
-    void weightDecayShrinksMatricesButNotBiasesOrNorms() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            NDArray matrix = m.ones(new ai.djl.ndarray.types.Shape(2, 2));
-            NDArray bias = m.ones(new ai.djl.ndarray.types.Shape(2));
-            matrix.setRequiresGradient(true);
-            bias.setRequiresGradient(true);
-            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                collector.backward(matrix.sum().mul(0).add(bias.sum().mul(0))); // zero gradients, so only decay acts
-            }
-            TrainConfig config = new TrainConfig(0.1, 0.5, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0);
-            try (AdamW adam = new AdamW(List.of(new Parameter("w", matrix, false), new Parameter("b", bias, false)), config, m);
-                    NoGrad noGrad = NoGrad.enter()) {
-                adam.step(0.1);
-            }
-            assertThat(matrix.toFloatArray()).containsOnly(0.95f);
-            assertThat(bias.toFloatArray()).containsOnly(1f);
-        }
+  @Test
+  void weightDecayShrinksMatricesButNotBiasesOrNorms() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray matrix = m.ones(new ai.djl.ndarray.types.Shape(2, 2));
+      NDArray bias = m.ones(new ai.djl.ndarray.types.Shape(2));
+      matrix.setRequiresGradient(true);
+      bias.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        collector.backward(
+            matrix.sum().mul(0).add(bias.sum().mul(0))); // zero gradients, so only decay acts
+      }
+      TrainConfig config = new TrainConfig(0.1, 0.5, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0);
+      try (AdamW adam =
+              new AdamW(
+                  List.of(new Parameter("w", matrix, false), new Parameter("b", bias, false)),
+                  config,
+                  m);
+          NoGrad noGrad = NoGrad.enter()) {
+        adam.step(0.1);
+      }
+      assertThat(matrix.toFloatArray()).containsOnly(0.95f);
+      assertThat(bias.toFloatArray()).containsOnly(1f);
     }
+  }
 
-    @Test
-    void accumulatingTwoCopiesOfABatchEqualsOneStepOnIt() {
-        ModelConfig config = ModelConfig.gpt2(20, 2, 16, 2, 16, 1, 2, 0).withDropout(0);
-        Batch batch = Batch.of(List.of(new int[] {5, 6}, new int[] {7}), List.of(new int[] {8, 9, 2}, new int[] {10, 2}), 0, 8);
-        TrainConfig once = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 1, 0);
-        TrainConfig twice = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 2, 0);
-        try (CausalLM a = CausalLM.random(config, 1, DeviceChoice.CPU); CausalLM b = CausalLM.random(config, 1, DeviceChoice.CPU);
-                Trainer one = new Trainer(a, once, 3); Trainer two = new Trainer(b, twice, 3)) {
-            for (int i = 0; i < 3; i++) {
-                StepResult single = one.step(batch);
-                StepResult first = two.step(batch);
-                StepResult second = two.step(batch);
-                assertThat(first.gradNorm()).isNaN();
-                assertThat(second.gradNorm()).isEqualTo(single.gradNorm());
-                assertThat(second.step()).isEqualTo(single.step());
-            }
-            assertThat(b.parameters().get(2).value().toFloatArray()).isEqualTo(a.parameters().get(2).value().toFloatArray());
-        }
+  @Test
+  void accumulatingTwoCopiesOfABatchEqualsOneStepOnIt() {
+    ModelConfig config = ModelConfig.gpt2(20, 2, 16, 2, 16, 1, 2, 0).withDropout(0);
+    Batch batch =
+        Batch.of(
+            List.of(new int[] {5, 6}, new int[] {7}),
+            List.of(new int[] {8, 9, 2}, new int[] {10, 2}),
+            0,
+            8);
+    TrainConfig once = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 1, 0);
+    TrainConfig twice = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 2, 0);
+    try (CausalLM a = CausalLM.random(config, 1, DeviceChoice.CPU);
+        CausalLM b = CausalLM.random(config, 1, DeviceChoice.CPU);
+        Trainer one = new Trainer(a, once, 3);
+        Trainer two = new Trainer(b, twice, 3)) {
+      for (int i = 0; i < 3; i++) {
+        StepResult single = one.step(batch);
+        StepResult first = two.step(batch);
+        StepResult second = two.step(batch);
+        assertThat(first.gradNorm()).isNaN();
+        assertThat(second.gradNorm()).isEqualTo(single.gradNorm());
+        assertThat(second.step()).isEqualTo(single.step());
+      }
+      assertThat(b.parameters().get(2).value().toFloatArray())
+          .isEqualTo(a.parameters().get(2).value().toFloatArray());
     }
+  }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
 
-/** What {@code seqtune status --json} prints: the workflow's state joined with the live epoch's heartbeat. */
+/**
+ * What {@code seqtune status --json} prints: the workflow's state joined with the live epoch's
+ * heartbeat.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunStatus(

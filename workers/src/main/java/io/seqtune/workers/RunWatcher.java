@@ -3,19 +3,19 @@ package io.seqtune.workers;
 import io.seqtune.activities.training.TrainingProgress;
 import io.seqtune.workflows.pipeline.PipelineProgress;
 import io.seqtune.workflows.pipeline.PipelineResult;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.Optional;
 
 /**
- * Reads a pipeline run's state from the server: the workflow's status, its {@code progress}
- * query, and the running epoch's heartbeat details (step, loss, ETA), which only the server holds.
+ * Reads a pipeline run's state from the server: the workflow's status, its {@code progress} query,
+ * and the running epoch's heartbeat details (step, loss, ETA), which only the server holds.
  */
 public final class RunWatcher {
   private final TemporalConnection connection;
@@ -26,11 +26,15 @@ public final class RunWatcher {
 
   public RunStatus status(String workflowId) {
     WorkflowClient client = connection.client();
-    DescribeWorkflowExecutionResponse d = connection.service().blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(connection.settings().namespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build());
+    DescribeWorkflowExecutionResponse d =
+        connection
+            .service()
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(connection.settings().namespace())
+                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                    .build());
     WorkflowExecutionStatus state = d.getWorkflowExecutionInfo().getStatus();
     String status = state.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
@@ -47,8 +51,14 @@ public final class RunWatcher {
         failure = TemporalConnection.rootMessage(e);
       }
     }
-    int attempt = d.getPendingActivitiesList().stream().mapToInt(PendingActivityInfo::getAttempt).max().orElse(0);
-    return new RunStatus(workflowId, status,
+    int attempt =
+        d.getPendingActivitiesList().stream()
+            .mapToInt(PendingActivityInfo::getAttempt)
+            .max()
+            .orElse(0);
+    return new RunStatus(
+        workflowId,
+        status,
         p == null ? null : p.stage(),
         beat.map(TrainingProgress::epoch).orElse(p == null ? null : p.epoch()),
         p == null ? null : p.epochs(),
@@ -79,8 +89,13 @@ public final class RunWatcher {
     return d.getPendingActivitiesList().stream()
         .filter(a -> a.getActivityType().getName().equals("TrainEpoch") && a.hasHeartbeatDetails())
         .findFirst()
-        .map(a -> DefaultDataConverter.newDefaultInstance()
-            .fromPayloads(0, Optional.of(a.getHeartbeatDetails()), TrainingProgress.class, TrainingProgress.class));
+        .map(
+            a ->
+                DefaultDataConverter.newDefaultInstance()
+                    .fromPayloads(
+                        0,
+                        Optional.of(a.getHeartbeatDetails()),
+                        TrainingProgress.class,
+                        TrainingProgress.class));
   }
-
 }

@@ -19,8 +19,8 @@ import java.util.Collection;
 
 /**
  * A worker process's pollers: workflows and light activities on {@code seqtune-pipeline}, dataset
- * building, training and evaluation on {@code seqtune-gpu} (one at a time: each uses every core
- * or the whole GPU). Run as many trainer workers as there are GPU machines.
+ * building, training and evaluation on {@code seqtune-gpu} (one at a time: each uses every core or
+ * the whole GPU). Run as many trainer workers as there are GPU machines.
  */
 public final class SeqtuneWorker implements AutoCloseable {
   private final WorkerFactory factory;
@@ -29,17 +29,22 @@ public final class SeqtuneWorker implements AutoCloseable {
     this.factory = factory;
   }
 
-  public static SeqtuneWorker start(WorkflowClient client, WorkerContext context, Collection<String> queues) {
-    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+  public static SeqtuneWorker start(
+      WorkflowClient client, WorkerContext context, Collection<String> queues) {
+    WorkerFactory factory =
+        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
     for (String queue : queues) {
       if (queue.equals(Queues.PIPELINE)) {
         Worker worker = factory.newWorker(queue, options(50));
         worker.registerWorkflowImplementationTypes(FineTunePipelineImpl.class, SweepImpl.class);
-        worker.registerActivitiesImplementations(new RegistryActivitiesImpl(context), new ReportActivitiesImpl(context));
+        worker.registerActivitiesImplementations(
+            new RegistryActivitiesImpl(context), new ReportActivitiesImpl(context));
       } else if (queue.equals(Queues.GPU)) {
         Worker worker = factory.newWorker(queue, options(1));
         worker.registerActivitiesImplementations(
-            new DatasetActivitiesImpl(context), new TrainingActivitiesImpl(context), new EvaluationActivitiesImpl(context));
+            new DatasetActivitiesImpl(context),
+            new TrainingActivitiesImpl(context),
+            new EvaluationActivitiesImpl(context));
       } else {
         throw new IllegalArgumentException("unknown task queue '" + queue + "': use " + Queues.ALL);
       }

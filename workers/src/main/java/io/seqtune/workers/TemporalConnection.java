@@ -10,7 +10,10 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.File;
 import java.time.Duration;
 
-/** A checked connection to the Temporal frontend; failures name the address instead of dumping a gRPC trace. */
+/**
+ * A checked connection to the Temporal frontend; failures name the address instead of dumping a
+ * gRPC trace.
+ */
 public final class TemporalConnection implements AutoCloseable {
   private final TemporalSettings settings;
   private final WorkflowServiceStubs service;
@@ -19,29 +22,37 @@ public final class TemporalConnection implements AutoCloseable {
   private TemporalConnection(TemporalSettings settings, WorkflowServiceStubs service) {
     this.settings = settings;
     this.service = service;
-    this.client = WorkflowClient.newInstance(service,
-        WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+    this.client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
   }
 
   public static TemporalConnection connect(TemporalSettings settings) {
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(settings.address())
-        .setRpcTimeout(Duration.ofSeconds(10))
-        .setMetricsScope(io.seqtune.workers.metrics.MetricsServer.temporalScope());
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(settings.address())
+            .setRpcTimeout(Duration.ofSeconds(10))
+            .setMetricsScope(io.seqtune.workers.metrics.MetricsServer.temporalScope());
     if (settings.tls()) {
       options.setSslContext(sslContext(settings));
     }
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
     try {
       service.healthCheck();
-      service.blockingStub()
+      service
+          .blockingStub()
           .withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
-          .getSystemInfo(io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+          .getSystemInfo(
+              io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
     } catch (RuntimeException e) {
       service.shutdownNow();
-      throw new UnreachableException("cannot reach Temporal at " + settings.address()
-          + " (TEMPORAL_ADDRESS): " + rootMessage(e)
-          + ". Start the dev stack with `seqtune dev up` or point TEMPORAL_ADDRESS at your cluster.", e);
+      throw new UnreachableException(
+          "cannot reach Temporal at "
+              + settings.address()
+              + " (TEMPORAL_ADDRESS): "
+              + rootMessage(e)
+              + ". Start the dev stack with `seqtune dev up` or point TEMPORAL_ADDRESS at your cluster.",
+          e);
     }
     return new TemporalConnection(settings, service);
   }
@@ -57,7 +68,8 @@ public final class TemporalConnection implements AutoCloseable {
       }
       return builder.build();
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot load Temporal TLS files (TEMPORAL_TLS_CERT/KEY/CA): " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot load Temporal TLS files (TEMPORAL_TLS_CERT/KEY/CA): " + e.getMessage(), e);
     }
   }
 

@@ -4,9 +4,11 @@ import java.util.Map;
 
 /**
  * Where the Temporal frontend is: {@code TEMPORAL_ADDRESS} (host:port), {@code TEMPORAL_NAMESPACE},
- * and for mTLS {@code TEMPORAL_TLS_CERT}, {@code TEMPORAL_TLS_KEY}, {@code TEMPORAL_TLS_CA} (files).
+ * and for mTLS {@code TEMPORAL_TLS_CERT}, {@code TEMPORAL_TLS_KEY}, {@code TEMPORAL_TLS_CA}
+ * (files).
  */
-public record TemporalSettings(String address, String namespace, String tlsCert, String tlsKey, String tlsCa) {
+public record TemporalSettings(
+    String address, String namespace, String tlsCert, String tlsKey, String tlsCa) {
 
   public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
 

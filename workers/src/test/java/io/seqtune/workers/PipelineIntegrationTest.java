@@ -9,10 +9,10 @@ import io.seqtune.activities.registry.ModelRegistry;
 import io.seqtune.activities.registry.ModelVersion;
 import io.seqtune.activities.store.Hashing;
 import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.seqtune.workflows.pipeline.PipelineResult;
-import io.seqtune.workers.stack.DevStack;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelineIntegrationTest {
   /** A few seconds of training: the point is the plumbing, not the accuracy. */
-  static final String TINY_SPEC = """
+  static final String TINY_SPEC =
+      """
       {"task":"smiles2iupac","runId":"%s",
        "data":{"size":60,"seed":3},
        "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
@@ -61,22 +61,31 @@ class PipelineIntegrationTest {
     stack.close();
   }
 
-  /** Starts a workflow with raw JSON bytes as {@code temporal workflow start --input} sends them. */
+  /**
+   * Starts a workflow with raw JSON bytes as {@code temporal workflow start --input} sends them.
+   */
   static WorkflowStub startAsCli(String workflowId, String json) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(FineTunePipeline.TYPE,
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(Queues.PIPELINE)
-            .setWorkflowExecutionTimeout(Duration.ofMinutes(10)).build());
-    Payload payload = Payload.newBuilder()
-        .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-        .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8))
-        .build();
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            FineTunePipeline.TYPE,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(Queues.PIPELINE)
+                .setWorkflowExecutionTimeout(Duration.ofMinutes(10))
+                .build());
+    Payload payload =
+        Payload.newBuilder()
+            .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+            .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8))
+            .build();
     stub.start(new RawValue(payload));
     return stub;
   }
 
   @Test
   void tinyPipelineStoresEveryArtifactAndCrownsAChampion(@TempDir Path tmp) throws Exception {
-    PipelineResult result = startAsCli("it-tiny", TINY_SPEC.formatted("it-tiny")).getResult(PipelineResult.class);
+    PipelineResult result =
+        startAsCli("it-tiny", TINY_SPEC.formatted("it-tiny")).getResult(PipelineResult.class);
 
     assertThat(result.epochs()).isEqualTo(2);
     assertThat(result.checkpoints()).hasSize(2);
@@ -84,11 +93,13 @@ class PipelineIntegrationTest {
     assertThat(result.trainLoss().get(1)).isLessThan(result.trainLoss().get(0));
 
     // The dataset: three splits and a manifest, no structure in two splits.
-    assertThat(store.list("datasets/" + result.datasetKey() + "/")).extracting(k -> k.substring(k.lastIndexOf('/') + 1))
+    assertThat(store.list("datasets/" + result.datasetKey() + "/"))
+        .extracting(k -> k.substring(k.lastIndexOf('/') + 1))
         .contains("manifest.json", "train.jsonl", "val.jsonl", "test.jsonl");
     assertThat(result.trainExamples()).isGreaterThan(30);
 
-    // Every epoch's checkpoint is complete and holds weights, tokenizer, optimizer state and progress.
+    // Every epoch's checkpoint is complete and holds weights, tokenizer, optimizer state and
+    // progress.
     for (String key : result.checkpoints()) {
       Path dir = tmp.resolve(key.replace('/', '_'));
       store.downloadDirectory(key, dir);
@@ -102,38 +113,52 @@ class PipelineIntegrationTest {
     // The evaluation report, and the metrics that travelled with the result.
     assertThat(new String(store.getBytes(result.reportKey()), StandardCharsets.UTF_8))
         .contains("\"exact_match\"", "\"roundtrip_accuracy\"", "\"worst\"");
-    assertThat(result.metrics()).containsKeys("exact_match", "roundtrip_accuracy", "val_loss", "verified_coverage");
+    assertThat(result.metrics())
+        .containsKeys("exact_match", "roundtrip_accuracy", "val_loss", "verified_coverage");
 
-    // The registry: an immutable version whose weights are the last checkpoint's, and the champion alias.
+    // The registry: an immutable version whose weights are the last checkpoint's, and the champion
+    // alias.
     ModelRegistry registry = new ModelRegistry(store);
     Champion champion = registry.champion("smiles2iupac").orElseThrow();
     assertThat(champion.version()).isEqualTo(result.modelVersion()).isEqualTo("it-tiny");
     ModelVersion version = registry.find("smiles2iupac", "it-tiny").orElseThrow();
     Path fetched = registry.fetch(version, tmp.resolve("version"));
     assertThat(Hashing.sha256(fetched.resolve("model.safetensors")))
-        .isEqualTo(version.weightsSha256()).isEqualTo(result.weightsSha256());
-    assertThat(registry.promotions("smiles2iupac")).extracting(p -> p.version()).contains("it-tiny");
+        .isEqualTo(version.weightsSha256())
+        .isEqualTo(result.weightsSha256());
+    assertThat(registry.promotions("smiles2iupac"))
+        .extracting(p -> p.version())
+        .contains("it-tiny");
   }
 
   @Test
   void unknownFieldFailsTheRunAtOnceNamingTheField() {
-    WorkflowStub stub = startAsCli("it-bad-field", "{\"task\":\"smiles2iupac\",\"train\":{\"epochz\":3}}");
+    WorkflowStub stub =
+        startAsCli("it-bad-field", "{\"task\":\"smiles2iupac\",\"train\":{\"epochz\":3}}");
     assertThatThrownBy(() -> stub.getResult(PipelineResult.class))
         .isInstanceOf(WorkflowFailedException.class)
-        .cause().isInstanceOf(ApplicationFailure.class)
+        .cause()
+        .isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining("train.epochz: unknown field");
   }
 
   @Test
   void badValuesAndMissingBaseModelFailWithoutRetrying() {
-    WorkflowStub badTask = startAsCli("it-bad-task", "{\"task\":\"smiles2klingon\",\"train\":{\"epochs\":0}}");
+    WorkflowStub badTask =
+        startAsCli("it-bad-task", "{\"task\":\"smiles2klingon\",\"train\":{\"epochs\":0}}");
     assertThatThrownBy(() -> badTask.getResult(PipelineResult.class))
-        .cause().hasMessageContaining("task: 'smiles2klingon' is not one of").hasMessageContaining("train.epochs");
+        .cause()
+        .hasMessageContaining("task: 'smiles2klingon' is not one of")
+        .hasMessageContaining("train.epochs");
 
-    WorkflowStub missing = startAsCli("it-missing-base",
-        "{\"data\":{\"size\":30},\"model\":{\"base\":\"/nonexistent/opt-125m\"},\"train\":{\"epochs\":1}}");
+    WorkflowStub missing =
+        startAsCli(
+            "it-missing-base",
+            "{\"data\":{\"size\":30},\"model\":{\"base\":\"/nonexistent/opt-125m\"},\"train\":{\"epochs\":1}}");
     assertThatThrownBy(() -> missing.getResult(PipelineResult.class))
         .isInstanceOf(WorkflowFailedException.class)
-        .rootCause().hasMessageContaining("/nonexistent/opt-125m").hasMessageContaining("not found");
+        .rootCause()
+        .hasMessageContaining("/nonexistent/opt-125m")
+        .hasMessageContaining("not found");
   }
 }

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Builds a dataset once per key with chem's {@link DatasetBuilder} (text tasks with
- * {@link TextDatasets}), stores it as {@code datasets/<key>/} in {@link DatasetFiles}' form, and
- * reuses the stored one when the same request comes again (a replay, a retry, a second run).
+ * Builds a dataset once per key with chem's {@link DatasetBuilder} (text tasks with {@link
+ * TextDatasets}), stores it as {@code datasets/<key>/} in {@link DatasetFiles}' form, and reuses
+ * the stored one when the same request comes again (a replay, a retry, a second run).
  *
  * <p>Bad input (a missing file or column, an empty or truncated file) fails non-retryably; the
  * upload starts only after the whole dataset is built, and its manifest is written last.
@@ -60,24 +60,47 @@ public final class DatasetActivitiesImpl implements DatasetActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + root, e);
     }
-    BuiltDataset built = invalidDataOnChemFailure(() -> request.chemistry()
-        ? DatasetBuilder.build(request.spec(), root)
-        : TextDatasets.build(request.spec(), root));
+    BuiltDataset built =
+        invalidDataOnChemFailure(
+            () ->
+                request.chemistry()
+                    ? DatasetBuilder.build(request.spec(), root)
+                    : TextDatasets.build(request.spec(), root));
     Path upload = context.scratch("dataset-upload", key + "-" + UUID.randomUUID());
     try {
-      Map<String, Object> meta = meta(key, spec, request, built.manifest(),
-          DatasetFiles.fromShards(built.directory(), built.manifest(), upload, request.swap()));
-      if (((Number) meta.get("train")).longValue() == 0 || ((Number) meta.get("test")).longValue() == 0) {
-        throw ActivityFailures.invalidDataset("dataset " + key + " is too small to split: " + meta.get("train") + " train, "
-            + meta.get("validation") + " validation, " + meta.get("test") + " test examples from "
-            + built.manifest().curation().rowsRead() + " rows (" + built.manifest().quarantined()
-            + " quarantined, by rule " + removedByRule(built.manifest()) + ")", null);
+      Map<String, Object> meta =
+          meta(
+              key,
+              spec,
+              request,
+              built.manifest(),
+              DatasetFiles.fromShards(built.directory(), built.manifest(), upload, request.swap()));
+      if (((Number) meta.get("train")).longValue() == 0
+          || ((Number) meta.get("test")).longValue() == 0) {
+        throw ActivityFailures.invalidDataset(
+            "dataset "
+                + key
+                + " is too small to split: "
+                + meta.get("train")
+                + " train, "
+                + meta.get("validation")
+                + " validation, "
+                + meta.get("test")
+                + " test examples from "
+                + built.manifest().curation().rowsRead()
+                + " rows ("
+                + built.manifest().quarantined()
+                + " quarantined, by rule "
+                + removedByRule(built.manifest())
+                + ")",
+            null);
       }
       context.store().uploadDirectory(prefix, upload, meta);
       WorkerContext.deleteScratch(built.directory());
       return ref(key, meta, false);
     } catch (ApplicationFailure | IllegalStateException e) {
-      // No retry can use this local build: it is invalid, or its shards no longer match their hashes.
+      // No retry can use this local build: it is invalid, or its shards no longer match their
+      // hashes.
       WorkerContext.deleteScratch(built.directory());
       throw e;
     } finally {
@@ -85,7 +108,10 @@ public final class DatasetActivitiesImpl implements DatasetActivities {
     }
   }
 
-  /** Runs a step that reads the input files; what chem cannot read is bad data, which no retry fixes. */
+  /**
+   * Runs a step that reads the input files; what chem cannot read is bad data, which no retry
+   * fixes.
+   */
   private static <T> T invalidDataOnChemFailure(java.util.function.Supplier<T> step) {
     try {
       return step.get();
@@ -94,7 +120,11 @@ public final class DatasetActivitiesImpl implements DatasetActivities {
     }
   }
 
-  private static Map<String, Object> meta(String key, PipelineSpec spec, DatasetRequest request, DatasetManifest built,
+  private static Map<String, Object> meta(
+      String key,
+      PipelineSpec spec,
+      DatasetRequest request,
+      DatasetManifest built,
       Map<String, Long> rows) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("key", key);
@@ -104,7 +134,11 @@ public final class DatasetActivitiesImpl implements DatasetActivities {
     meta.put("validation", rows.get(DatasetFiles.VALIDATION));
     meta.put("test", rows.get(DatasetFiles.TEST));
     meta.put("removed_by_rule", removedByRule(built));
-    meta.put("curation_rules", !request.chemistry() ? "none" : Boolean.TRUE.equals(spec.data().curate()) ? "paper" : "validity_only");
+    meta.put(
+        "curation_rules",
+        !request.chemistry()
+            ? "none"
+            : Boolean.TRUE.equals(spec.data().curate()) ? "paper" : "validity_only");
     meta.put("curation", built.curation());
     meta.put("quarantined", built.quarantined());
     meta.put("split_by", request.chemistry() ? "inchi_key" : "input");
@@ -123,9 +157,11 @@ public final class DatasetActivitiesImpl implements DatasetActivities {
   private static DatasetRef ref(String key, Map<String, Object> meta, boolean reused) {
     Map<String, Integer> removed = new LinkedHashMap<>();
     if (meta.get("removed_by_rule") instanceof Map<?, ?> byRule) {
-      byRule.forEach((rule, count) -> removed.put(String.valueOf(rule), ((Number) count).intValue()));
+      byRule.forEach(
+          (rule, count) -> removed.put(String.valueOf(rule), ((Number) count).intValue()));
     }
-    return new DatasetRef(key, count(meta, "train"), count(meta, "validation"), count(meta, "test"), removed, reused);
+    return new DatasetRef(
+        key, count(meta, "train"), count(meta, "validation"), count(meta, "test"), removed, reused);
   }
 
   private static int count(Map<String, Object> meta, String split) {

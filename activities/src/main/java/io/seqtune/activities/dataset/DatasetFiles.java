@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stored form of a dataset: one JSON-lines file per split ({@code train.jsonl},
- * {@code val.jsonl}, {@code test.jsonl}), each line {@code {"input":…,"output":…}} (chemistry rows
- * also carry {@code inchi_key}), {@code quarantine.jsonl}, and a manifest written last. Workers
- * keep a verified local copy per dataset key.
+ * The stored form of a dataset: one JSON-lines file per split ({@code train.jsonl}, {@code
+ * val.jsonl}, {@code test.jsonl}), each line {@code {"input":…,"output":…}} (chemistry rows also
+ * carry {@code inchi_key}), {@code quarantine.jsonl}, and a manifest written last. Workers keep a
+ * verified local copy per dataset key.
  */
 public final class DatasetFiles {
   public static final String TRAIN = "train";
@@ -32,12 +32,13 @@ public final class DatasetFiles {
   private DatasetFiles() {}
 
   /**
-   * Writes the stored form of a dataset chem built: each split's shards, in order, as one
-   * {@code <split>.jsonl} of {@code input}, {@code output} (swapped when asked) and
-   * {@code inchi_key} where there is one, and the quarantine file as it is. Each shard is checked
-   * against the sha256 in chem's manifest before it is read. Returns rows per split.
+   * Writes the stored form of a dataset chem built: each split's shards, in order, as one {@code
+   * <split>.jsonl} of {@code input}, {@code output} (swapped when asked) and {@code inchi_key}
+   * where there is one, and the quarantine file as it is. Each shard is checked against the sha256
+   * in chem's manifest before it is read. Returns rows per split.
    */
-  public static Map<String, Long> fromShards(Path builtDir, DatasetManifest manifest, Path out, boolean swap) {
+  public static Map<String, Long> fromShards(
+      Path builtDir, DatasetManifest manifest, Path out, boolean swap) {
     Map<String, Long> rows = new LinkedHashMap<>();
     try {
       Files.createDirectories(out);
@@ -52,17 +53,22 @@ public final class DatasetFiles {
         }
         rows.put(split, n);
       }
-      Files.copy(builtDir.resolve(DatasetManifest.QUARANTINE_FILE), out.resolve(DatasetManifest.QUARANTINE_FILE));
+      Files.copy(
+          builtDir.resolve(DatasetManifest.QUARANTINE_FILE),
+          out.resolve(DatasetManifest.QUARANTINE_FILE));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the stored form of " + builtDir + " to " + out, e);
+      throw new UncheckedIOException(
+          "cannot write the stored form of " + builtDir + " to " + out, e);
     }
     return rows;
   }
 
-  private static long convert(Path shard, String sha256, BufferedWriter writer, boolean swap) throws IOException {
+  private static long convert(Path shard, String sha256, BufferedWriter writer, boolean swap)
+      throws IOException {
     String actual = Hashing.sha256(shard);
     if (!actual.equals(sha256)) {
-      throw new IllegalStateException(shard + " has sha256 " + actual + " but its manifest says " + sha256);
+      throw new IllegalStateException(
+          shard + " has sha256 " + actual + " but its manifest says " + sha256);
     }
     long n = 0;
     try (BufferedReader reader = Files.newBufferedReader(shard)) {
@@ -111,7 +117,8 @@ public final class DatasetFiles {
       }
       Files.move(partial, dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot place dataset " + datasetKey + " under " + cacheRoot, e);
+      throw new UncheckedIOException(
+          "cannot place dataset " + datasetKey + " under " + cacheRoot, e);
     }
     return dir;
   }

@@ -2,6 +2,9 @@ package io.seqtune.activities.dataset;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** One input/output pair of a sequence task, e.g. (SMILES, IUPAC name); other fields of a stored line (inchi_key) are ignored. */
+/**
+ * One input/output pair of a sequence task, e.g. (SMILES, IUPAC name); other fields of a stored
+ * line (inchi_key) are ignored.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Example(String input, String output) {}

@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * A dataset of plain text pairs (task {@code text}) in chem's directory layout: the table's rows,
  * no chemistry curation (malformed rows are quarantined), each row split by a seeded hash of its
- * input text so that one input never lands in two splits; with {@code maxRows}, the first rows kept.
+ * input text so that one input never lands in two splits; with {@code maxRows}, the first rows
+ * kept.
  */
 final class TextDatasets {
   private TextDatasets() {}
@@ -50,17 +51,28 @@ final class TextDatasets {
             read++;
             if (row.isMalformed()) {
               malformed++;
-              writer.quarantine(new Rejection(row.source(), row.line(), row.id(), CurationRule.MALFORMED_ROW.id(),
-                  row.problem(), null, null));
+              writer.quarantine(
+                  new Rejection(
+                      row.source(),
+                      row.line(),
+                      row.id(),
+                      CurationRule.MALFORMED_ROW.id(),
+                      row.problem(),
+                      null,
+                      null));
               continue;
             }
             Split split = splitter.assign(row.structure());
             leakage.record(split, row.structure());
-            writer.add(split, new ShardRow(row.structure(), row.name(), row.source(), null, null, null, null));
+            writer.add(
+                split,
+                new ShardRow(row.structure(), row.name(), row.source(), null, null, null, null));
           }
         }
       }
-      CurationCounts counts = new CurationCounts(read, read - malformed, Map.of(CurationRule.MALFORMED_ROW.id(), malformed), 0);
+      CurationCounts counts =
+          new CurationCounts(
+              read, read - malformed, Map.of(CurationRule.MALFORMED_ROW.id(), malformed), 0);
       return new BuiltDataset(directory, writer.finish(spec, inputs, counts), false);
     }
   }

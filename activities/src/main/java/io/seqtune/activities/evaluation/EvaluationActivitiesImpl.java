@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Decodes the test split with the checkpoint's model and judges the answers (OPSIN round trip for names). */
+/**
+ * Decodes the test split with the checkpoint's model and judges the answers (OPSIN round trip for
+ * names).
+ */
 public final class EvaluationActivitiesImpl implements EvaluationActivities {
   private final WorkerContext context;
 
@@ -32,9 +35,13 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
     context.metrics().attempt("Evaluate");
     Path work = context.scratch("eval", in.runId() + "-" + UUID.randomUUID());
     try {
-      Checkpoints.Loaded checkpoint = new Checkpoints(context.store())
-          .firstIntact(List.of(in.checkpointKey()), work)
-          .orElseThrow(() -> new IllegalStateException("checkpoint " + in.checkpointKey() + " is missing or corrupt"));
+      Checkpoints.Loaded checkpoint =
+          new Checkpoints(context.store())
+              .firstIntact(List.of(in.checkpointKey()), work)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "checkpoint " + in.checkpointKey() + " is missing or corrupt"));
       Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
       EvalSpec e = in.spec().eval();
       List<Example> test = DatasetFiles.split(data, DatasetFiles.TEST);
@@ -42,18 +49,28 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
       boolean names = "smiles2iupac".equals(in.spec().task());
       Stereo stereo = Stereo.valueOf(e.stereo().toUpperCase());
       List<List<String>> candidates;
-      try (ModelBundle bundle = ModelBundle.load(checkpoint.modelDir(), ModelBundle.device(in.spec()))) {
-        candidates = new Translator(bundle).candidates(test.stream().map(Example::input).toList(), e.beams(),
-            e.maxNewTokens(), e.beams(), done -> Activity.getExecutionContext().heartbeat(done));
+      try (ModelBundle bundle =
+          ModelBundle.load(checkpoint.modelDir(), ModelBundle.device(in.spec()))) {
+        candidates =
+            new Translator(bundle)
+                .candidates(
+                    test.stream().map(Example::input).toList(),
+                    e.beams(),
+                    e.maxNewTokens(),
+                    e.beams(),
+                    done -> Activity.getExecutionContext().heartbeat(done));
       }
       List<EvalExample> judged = new ArrayList<>();
       List<VerifiedReport.Case> cases = new ArrayList<>();
       for (int i = 0; i < test.size(); i++) {
-        judged.add(new EvalExample(test.get(i).input(), test.get(i).output(), candidates.get(i).get(0)));
-        cases.add(new VerifiedReport.Case(test.get(i).input(), test.get(i).output(), candidates.get(i)));
+        judged.add(
+            new EvalExample(test.get(i).input(), test.get(i).output(), candidates.get(i).get(0)));
+        cases.add(
+            new VerifiedReport.Case(test.get(i).input(), test.get(i).output(), candidates.get(i)));
       }
       EvalReport report = Evaluator.evaluate(judged, names, stereo);
-      // Verified translation: the best beam whose OPSIN parse is the source molecule, when there is one.
+      // Verified translation: the best beam whose OPSIN parse is the source molecule, when there is
+      // one.
       VerifiedReport verified = names ? VerifiedReport.evaluate(cases, stereo) : null;
       String reportKey = "runs/" + in.runId() + "/eval/report.json";
       Map<String, Object> stored = new LinkedHashMap<>();

@@ -19,15 +19,24 @@ public final class Translator {
   }
 
   /** One answer per input; {@code progress} is told how many are done after each batch. */
-  public List<String> translate(List<String> inputs, int beams, int maxNewTokens, IntConsumer progress) {
-    return candidates(inputs, beams, maxNewTokens, 1, progress).stream().map(c -> c.get(0)).toList();
+  public List<String> translate(
+      List<String> inputs, int beams, int maxNewTokens, IntConsumer progress) {
+    return candidates(inputs, beams, maxNewTokens, 1, progress).stream()
+        .map(c -> c.get(0))
+        .toList();
   }
 
-  /** Up to {@code k} candidates per input, best first, decoded batch by batch with {@code progress} told after each. */
-  public List<List<String>> candidates(List<String> inputs, int beams, int maxNewTokens, int k, IntConsumer progress) {
+  /**
+   * Up to {@code k} candidates per input, best first, decoded batch by batch with {@code progress}
+   * told after each.
+   */
+  public List<List<String>> candidates(
+      List<String> inputs, int beams, int maxNewTokens, int k, IntConsumer progress) {
     List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i += BATCH) {
-      out.addAll(candidates(inputs.subList(i, Math.min(inputs.size(), i + BATCH)), beams, maxNewTokens, k));
+      out.addAll(
+          candidates(
+              inputs.subList(i, Math.min(inputs.size(), i + BATCH)), beams, maxNewTokens, k));
       progress.accept(out.size());
     }
     return out;
@@ -40,8 +49,12 @@ public final class Translator {
     int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
     int room = bundle.model().config().maxPositions() - longest;
     if (room < 1) {
-      throw new IllegalArgumentException("input of " + longest + " tokens leaves no room to answer within the model's "
-          + bundle.model().config().maxPositions() + " positions");
+      throw new IllegalArgumentException(
+          "input of "
+              + longest
+              + " tokens leaves no room to answer within the model's "
+              + bundle.model().config().maxPositions()
+              + " positions");
     }
     maxNewTokens = Math.min(maxNewTokens, room);
     int eos = bundle.tokenizer().eosId();
@@ -52,7 +65,8 @@ public final class Translator {
       }
       return out;
     }
-    for (List<int[]> hypotheses : generator.beam(prompts, beams, maxNewTokens, eos, 1.0, Math.min(k, beams))) {
+    for (List<int[]> hypotheses :
+        generator.beam(prompts, beams, maxNewTokens, eos, 1.0, Math.min(k, beams))) {
       out.add(hypotheses.stream().map(bundle::decodeAnswer).toList());
     }
     return out;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code MODEL_CARD.md}, stored inside every registered model version: what it was fine-tuned
- * from, on which data and format, for how long, how good it was, and the keys that lead back to
- * its dataset, checkpoint and run.
+ * {@code MODEL_CARD.md}, stored inside every registered model version: what it was fine-tuned from,
+ * on which data and format, for how long, how good it was, and the keys that lead back to its
+ * dataset, checkpoint and run.
  */
 public final class ModelCard {
   public static final String FILE_NAME = "MODEL_CARD.md";
@@ -29,24 +29,55 @@ public final class ModelCard {
     md.append("## Model\n");
     md.append("- base model: `").append(model.base()).append("`");
     if (model.fromScratch()) {
-      md.append(" (GPT-2, ").append(model.layers()).append(" layers, hidden ").append(model.hidden())
-          .append(", ").append(model.heads()).append(" heads, character tokenizer)");
+      md.append(" (GPT-2, ")
+          .append(model.layers())
+          .append(" layers, hidden ")
+          .append(model.hidden())
+          .append(", ")
+          .append(model.heads())
+          .append(" heads, character tokenizer)");
     }
-    md.append("\n- tuning: ").append(model.loraRank() == 0 ? "full fine-tuning"
-        : "LoRA rank " + model.loraRank() + ", alpha " + model.loraAlpha()).append("\n\n");
+    md.append("\n- tuning: ")
+        .append(
+            model.loraRank() == 0
+                ? "full fine-tuning"
+                : "LoRA rank " + model.loraRank() + ", alpha " + model.loraAlpha())
+        .append("\n\n");
     md.append("## Data\n");
     md.append("- task: `").append(spec.task()).append("`\n");
-    md.append("- source: ").append(data.source()).append(data.path() == null ? "" : " `" + data.path() + "`")
-        .append(", size ").append(data.size()).append(", seed ").append(data.seed()).append("\n");
-    md.append("- instruction format: ").append(data.template() == null ? "`" + data.format() + "`"
-        : "template `" + data.template() + "`").append("\n\n");
+    md.append("- source: ")
+        .append(data.source())
+        .append(data.path() == null ? "" : " `" + data.path() + "`")
+        .append(", size ")
+        .append(data.size())
+        .append(", seed ")
+        .append(data.seed())
+        .append("\n");
+    md.append("- instruction format: ")
+        .append(
+            data.template() == null
+                ? "`" + data.format() + "`"
+                : "template `" + data.template() + "`")
+        .append("\n\n");
     md.append("## Training\n");
-    md.append("- epochs: ").append(train.epochs()).append(", batch size ").append(train.batchSize())
-        .append(", learning rate ").append(train.learningRate()).append(" (").append(train.schedule()).append(")\n\n");
+    md.append("- epochs: ")
+        .append(train.epochs())
+        .append(", batch size ")
+        .append(train.batchSize())
+        .append(", learning rate ")
+        .append(train.learningRate())
+        .append(" (")
+        .append(train.schedule())
+        .append(")\n\n");
     md.append("## Metrics (held-out test split)\n| metric | value |\n|---|---|\n");
     Map<String, Double> metrics = in.metrics() == null ? Map.of() : new TreeMap<>(in.metrics());
-    metrics.forEach((k, v) -> md.append("| ").append(k).append(" | ")
-        .append(v == null ? "" : String.format(Locale.ROOT, "%.4f", v)).append(" |\n"));
+    metrics.forEach(
+        (k, v) ->
+            md.append("| ")
+                .append(k)
+                .append(" | ")
+                .append(v == null ? "" : String.format(Locale.ROOT, "%.4f", v))
+                .append(" |\n"));
     md.append("\n## Lineage\n");
     md.append("- run: `").append(in.runId()).append("`\n");
     md.append("- dataset: `datasets/").append(in.datasetKey()).append("/`\n");

@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Model versions in the object store. A version is a stored directory (weights, config,
- * tokenizer, {@code version.json}) that is never overwritten; each task has a {@code champion}
- * alias and an append-only log of promotions with the metrics that justified them.
+ * Model versions in the object store. A version is a stored directory (weights, config, tokenizer,
+ * {@code version.json}) that is never overwritten; each task has a {@code champion} alias and an
+ * append-only log of promotions with the metrics that justified them.
  *
  * <pre>
  * registry/&lt;task&gt;/versions/&lt;version&gt;/   manifest.json last
@@ -56,9 +56,17 @@ public final class ModelRegistry {
     if (existing.isPresent()) {
       return existing.get();
     }
-    ModelVersion stamped = new ModelVersion(version.task(), version.version(), version.runId(),
-        version.baseModel(), version.datasetKey(), version.checkpointKey(), version.metrics(),
-        version.weightsSha256(), Instant.now(clock).toString());
+    ModelVersion stamped =
+        new ModelVersion(
+            version.task(),
+            version.version(),
+            version.runId(),
+            version.baseModel(),
+            version.datasetKey(),
+            version.checkpointKey(),
+            version.metrics(),
+            version.weightsSha256(),
+            Instant.now(clock).toString());
     try {
       Files.write(modelDir.resolve(VERSION_FILE), ObjectStore.jsonBytes(stamped));
     } catch (IOException e) {
@@ -105,44 +113,98 @@ public final class ModelRegistry {
     Double value = metricValue(candidate.metrics(), metric);
     String now = Instant.now(clock).toString();
     if (current.isPresent() && current.get().version().equals(candidate.version())) {
-      return new Promotion(task, candidate.version(), true, current.get().version(), metric, value,
-          value, "already the champion", candidate.metrics(), now);
+      return new Promotion(
+          task,
+          candidate.version(),
+          true,
+          current.get().version(),
+          metric,
+          value,
+          value,
+          "already the champion",
+          candidate.metrics(),
+          now);
     }
     Optional<Promotion> interrupted = loggedButNotApplied(candidate, current);
     if (interrupted.isPresent()) {
-      // A retry after a crash between the log and the alias: finish that promotion, log nothing new.
+      // A retry after a crash between the log and the alias: finish that promotion, log nothing
+      // new.
       Promotion logged = interrupted.get();
-      store.putJson(championKey(task), new Champion(task, candidate.version(), logged.metric(), candidate.metrics(), logged.at()));
+      store.putJson(
+          championKey(task),
+          new Champion(
+              task, candidate.version(), logged.metric(), candidate.metrics(), logged.at()));
       return logged;
     }
     if (value == null) {
-      return new Promotion(task, candidate.version(), false, current.map(Champion::version).orElse(null),
-          metric, null, null, "metric " + metric + " was not measured", candidate.metrics(), now);
+      return new Promotion(
+          task,
+          candidate.version(),
+          false,
+          current.map(Champion::version).orElse(null),
+          metric,
+          null,
+          null,
+          "metric " + metric + " was not measured",
+          candidate.metrics(),
+          now);
     }
     Double championValue = current.map(c -> metricValue(c.metrics(), metric)).orElse(null);
     boolean better = championValue == null || value > championValue + minImprovement;
-    String reason = championValue == null
-        ? "first model for task " + task
-        : String.format("%s %.4f %s champion %s's %.4f + %.4f", metric, value, better ? ">" : "<=",
-            current.get().version(), championValue, minImprovement);
-    Promotion promotion = new Promotion(task, candidate.version(), better,
-        current.map(Champion::version).orElse(null), metric, value, championValue, reason,
-        candidate.metrics(), now);
+    String reason =
+        championValue == null
+            ? "first model for task " + task
+            : String.format(
+                "%s %.4f %s champion %s's %.4f + %.4f",
+                metric,
+                value,
+                better ? ">" : "<=",
+                current.get().version(),
+                championValue,
+                minImprovement);
+    Promotion promotion =
+        new Promotion(
+            task,
+            candidate.version(),
+            better,
+            current.map(Champion::version).orElse(null),
+            metric,
+            value,
+            championValue,
+            reason,
+            candidate.metrics(),
+            now);
     if (better) {
       // Log first: a crash between the two leaves a logged promotion that a retry completes.
-      store.putJson("registry/" + task + "/promotions/" + now.replace(':', '-') + "-" + candidate.version() + ".json", promotion);
-      store.putJson(championKey(task), new Champion(task, candidate.version(), metric, candidate.metrics(), now));
+      store.putJson(
+          "registry/"
+              + task
+              + "/promotions/"
+              + now.replace(':', '-')
+              + "-"
+              + candidate.version()
+              + ".json",
+          promotion);
+      store.putJson(
+          championKey(task),
+          new Champion(task, candidate.version(), metric, candidate.metrics(), now));
     }
     return promotion;
   }
 
-  /** A logged promotion of {@code candidate} over the current champion, which the alias does not show yet. */
-  private Optional<Promotion> loggedButNotApplied(ModelVersion candidate, Optional<Champion> current) {
+  /**
+   * A logged promotion of {@code candidate} over the current champion, which the alias does not
+   * show yet.
+   */
+  private Optional<Promotion> loggedButNotApplied(
+      ModelVersion candidate, Optional<Champion> current) {
     String previous = current.map(Champion::version).orElse(null);
     for (String key : store.list("registry/" + candidate.task() + "/promotions/")) {
       if (key.endsWith("-" + candidate.version() + ".json")) {
         Promotion p = store.getJson(key, Promotion.class);
-        if (p.promoted() && p.version().equals(candidate.version()) && Objects.equals(p.previousChampion(), previous)) {
+        if (p.promoted()
+            && p.version().equals(candidate.version())
+            && Objects.equals(p.previousChampion(), previous)) {
           return Optional.of(p);
         }
       }
@@ -165,12 +227,20 @@ public final class ModelRegistry {
 
   /** Resolves {@code champion} or a version name to a version of {@code task}. */
   public ModelVersion resolve(String task, String versionOrAlias) {
-    String version = CHAMPION.equals(versionOrAlias)
-        ? champion(task).map(Champion::version).orElseThrow(() ->
-            new IllegalArgumentException("task " + task + " has no champion yet: run a pipeline first"))
-        : versionOrAlias;
-    return find(task, version).orElseThrow(() ->
-        new IllegalArgumentException("no model version '" + version + "' for task " + task));
+    String version =
+        CHAMPION.equals(versionOrAlias)
+            ? champion(task)
+                .map(Champion::version)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "task " + task + " has no champion yet: run a pipeline first"))
+            : versionOrAlias;
+    return find(task, version)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no model version '" + version + "' for task " + task));
   }
 
   /** Downloads a version into {@code dir} (verified against its manifest). */
@@ -179,7 +249,9 @@ public final class ModelRegistry {
     return dir;
   }
 
-  /** {@code neg_edit_distance} ranks lower edit distance higher; every other metric is read as is. */
+  /**
+   * {@code neg_edit_distance} ranks lower edit distance higher; every other metric is read as is.
+   */
   static Double metricValue(Map<String, Double> metrics, String metric) {
     if (metrics == null) {
       return null;

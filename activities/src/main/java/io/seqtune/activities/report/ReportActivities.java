@@ -3,7 +3,9 @@ package io.seqtune.activities.report;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Turns a finished sweep into a results table (CSV, Markdown) and PNG plots in the object store. */
+/**
+ * Turns a finished sweep into a results table (CSV, Markdown) and PNG plots in the object store.
+ */
 @ActivityInterface
 public interface ReportActivities {
   @ActivityMethod(name = "WriteSweepReport")

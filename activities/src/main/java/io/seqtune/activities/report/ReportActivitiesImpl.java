@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Writes {@code sweeps/<sweepId>/results.csv}, {@code results.md} and the plots as one stored
- * directory (manifest last), so {@code seqtune report} fetches all of it or nothing. Rewriting
- * the same sweep's report on a retry replaces it.
+ * directory (manifest last), so {@code seqtune report} fetches all of it or nothing. Rewriting the
+ * same sweep's report on a retry replaces it.
  */
 public final class ReportActivitiesImpl implements ReportActivities {
   public static final String CSV = "results.csv";
@@ -35,9 +35,12 @@ public final class ReportActivitiesImpl implements ReportActivities {
       SweepPlots plots = new SweepPlots(in.metric(), in.cells());
       List<String> plotFiles = plots.hasData() ? plots.write(dir) : List.of();
       Files.writeString(dir.resolve(CSV), table.csv(), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve(MARKDOWN), markdown(in, table, plotFiles), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve(MARKDOWN), markdown(in, table, plotFiles), StandardCharsets.UTF_8);
       String prefix = SweepReport.prefix(in.sweepId());
-      context.store().uploadDirectory(prefix, dir, Map.of("kind", "sweep-report", "sweepId", in.sweepId()));
+      context
+          .store()
+          .uploadDirectory(prefix, dir, Map.of("kind", "sweep-report", "sweepId", in.sweepId()));
       List<String> keys = new ArrayList<>(List.of(prefix + CSV, prefix + MARKDOWN));
       plotFiles.forEach(f -> keys.add(prefix + f));
       return new SweepReport(prefix, keys);
@@ -50,14 +53,29 @@ public final class ReportActivitiesImpl implements ReportActivities {
 
   private static String markdown(SweepReportInput in, SweepTable table, List<String> plotFiles) {
     long completed = in.cells().stream().filter(CellOutcome::completed).count();
-    StringBuilder md = new StringBuilder("# Sweep " + in.sweepId() + "\n\n")
-        .append("Task `").append(in.task()).append("`, plotted metric `").append(in.metric()).append("`: ")
-        .append(completed).append(" of ").append(in.cells().size()).append(" cells completed.\n\n")
-        .append(table.markdown()).append('\n');
+    StringBuilder md =
+        new StringBuilder("# Sweep " + in.sweepId() + "\n\n")
+            .append("Task `")
+            .append(in.task())
+            .append("`, plotted metric `")
+            .append(in.metric())
+            .append("`: ")
+            .append(completed)
+            .append(" of ")
+            .append(in.cells().size())
+            .append(" cells completed.\n\n")
+            .append(table.markdown())
+            .append('\n');
     if (plotFiles.isEmpty()) {
       md.append("No plots: no completed cell measured ").append(in.metric()).append(".\n");
     }
-    plotFiles.forEach(f -> md.append("![").append(f.replace(".png", "").replace('_', ' ')).append("](").append(f).append(")\n\n"));
+    plotFiles.forEach(
+        f ->
+            md.append("![")
+                .append(f.replace(".png", "").replace('_', ' '))
+                .append("](")
+                .append(f)
+                .append(")\n\n"));
     return md.toString();
   }
 }

@@ -37,7 +37,8 @@ public final class SweepPlots {
 
   public SweepPlots(String metric, List<CellOutcome> cells) {
     this.metric = metric;
-    this.measured = cells.stream().filter(c -> c.completed() && c.metrics().get(metric) != null).toList();
+    this.measured =
+        cells.stream().filter(c -> c.completed() && c.metrics().get(metric) != null).toList();
   }
 
   /** Whether any cell has the metric; without one there is nothing to plot. */
@@ -48,16 +49,34 @@ public final class SweepPlots {
   /** Writes the three PNGs into {@code dir} and returns their file names. */
   public List<String> write(Path dir) {
     XYChart epochs = line("by epochs", "epochs");
-    series(GridCell::epochs).forEach((name, points) ->
-        epochs.addSeries(name, new ArrayList<>(points.keySet()), new ArrayList<>(points.values())));
+    series(GridCell::epochs)
+        .forEach(
+            (name, points) ->
+                epochs.addSeries(
+                    name, new ArrayList<>(points.keySet()), new ArrayList<>(points.values())));
     XYChart sizes = line("by training-set size", "training examples");
-    series(GridCell::size).forEach((name, points) ->
-        sizes.addSeries(name, new ArrayList<>(points.keySet()), new ArrayList<>(points.values())));
-    CategoryChart formats = new CategoryChartBuilder().width(800).height(500)
-        .title(metric + " by instruction format").xAxisTitle("format").yAxisTitle(metric).build();
-    List<String> allFormats = new ArrayList<>(new TreeSet<>(measured.stream().map(c -> c.cell().format()).toList()));
-    series(GridCell::format).forEach((name, points) ->
-        formats.addSeries(name, allFormats, allFormats.stream().map(f -> (Number) points.get(f)).toList()));
+    series(GridCell::size)
+        .forEach(
+            (name, points) ->
+                sizes.addSeries(
+                    name, new ArrayList<>(points.keySet()), new ArrayList<>(points.values())));
+    CategoryChart formats =
+        new CategoryChartBuilder()
+            .width(800)
+            .height(500)
+            .title(metric + " by instruction format")
+            .xAxisTitle("format")
+            .yAxisTitle(metric)
+            .build();
+    List<String> allFormats =
+        new ArrayList<>(new TreeSet<>(measured.stream().map(c -> c.cell().format()).toList()));
+    series(GridCell::format)
+        .forEach(
+            (name, points) ->
+                formats.addSeries(
+                    name,
+                    allFormats,
+                    allFormats.stream().map(f -> (Number) points.get(f)).toList()));
     save(epochs, dir.resolve(BY_EPOCHS));
     save(sizes, dir.resolve(BY_SIZE));
     save(formats, dir.resolve(BY_FORMAT));
@@ -65,25 +84,38 @@ public final class SweepPlots {
   }
 
   private XYChart line(String what, String xTitle) {
-    XYChart chart = new XYChartBuilder().width(800).height(500)
-        .title(metric + " " + what).xAxisTitle(xTitle).yAxisTitle(metric).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(metric + " " + what)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(metric)
+            .build();
     chart.getStyler().setYAxisMin(0.0);
     return chart;
   }
 
   /** For each model and tuning mode, the mean metric at each value of {@code x}, in order of x. */
-  private <X extends Comparable<X>> Map<String, TreeMap<X, Double>> series(Function<GridCell, X> x) {
+  private <X extends Comparable<X>> Map<String, TreeMap<X, Double>> series(
+      Function<GridCell, X> x) {
     Map<String, Map<X, List<Double>>> values = new LinkedHashMap<>();
     for (CellOutcome c : measured) {
-      values.computeIfAbsent(label(c.cell()), k -> new TreeMap<>())
-          .computeIfAbsent(x.apply(c.cell()), k -> new ArrayList<>()).add(c.metrics().get(metric));
+      values
+          .computeIfAbsent(label(c.cell()), k -> new TreeMap<>())
+          .computeIfAbsent(x.apply(c.cell()), k -> new ArrayList<>())
+          .add(c.metrics().get(metric));
     }
     Map<String, TreeMap<X, Double>> means = new LinkedHashMap<>();
-    values.forEach((name, byX) -> {
-      TreeMap<X, Double> points = new TreeMap<>();
-      byX.forEach((k, v) -> points.put(k, v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
-      means.put(name, points);
-    });
+    values.forEach(
+        (name, byX) -> {
+          TreeMap<X, Double> points = new TreeMap<>();
+          byX.forEach(
+              (k, v) ->
+                  points.put(
+                      k, v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+          means.put(name, points);
+        });
     return means;
   }
 

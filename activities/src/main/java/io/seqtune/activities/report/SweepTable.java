@@ -19,10 +19,23 @@ public final class SweepTable {
     header.addAll(List.of("final_train_loss", "model_version", "workflow_id", "failure"));
     for (CellOutcome c : cells) {
       GridCell g = c.cell();
-      List<String> row = new ArrayList<>(List.of(g.id(), g.model(), String.valueOf(g.size()),
-          String.valueOf(g.epochs()), g.format(), g.tuning(), c.completed() ? "completed" : "failed"));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  g.id(),
+                  g.model(),
+                  String.valueOf(g.size()),
+                  String.valueOf(g.epochs()),
+                  g.format(),
+                  g.tuning(),
+                  c.completed() ? "completed" : "failed"));
       metricNames.forEach(m -> row.add(number(c.metrics().get(m))));
-      row.addAll(List.of(number(c.finalTrainLoss()), text(c.modelVersion()), g.workflowId(), text(c.failure())));
+      row.addAll(
+          List.of(
+              number(c.finalTrainLoss()),
+              text(c.modelVersion()),
+              g.workflowId(),
+              text(c.failure())));
       rows.add(row);
     }
   }
@@ -35,7 +48,8 @@ public final class SweepTable {
     return render(SweepTable::markdownField, " | ", "| ", " |", true);
   }
 
-  private String render(Function<String, String> field, String separator, String start, String end, boolean rule) {
+  private String render(
+      Function<String, String> field, String separator, String start, String end, boolean rule) {
     StringBuilder out = new StringBuilder();
     List<List<String>> lines = new ArrayList<>();
     lines.add(header);
@@ -44,7 +58,10 @@ public final class SweepTable {
     }
     lines.addAll(rows);
     for (List<String> line : lines) {
-      out.append(start).append(String.join(separator, line.stream().map(field).toList())).append(end).append('\n');
+      out.append(start)
+          .append(String.join(separator, line.stream().map(field).toList()))
+          .append(end)
+          .append('\n');
     }
     return out.toString();
   }
@@ -59,7 +76,8 @@ public final class SweepTable {
 
   private static String csvField(String value) {
     return value.contains(",") || value.contains("\"") || value.contains("\n")
-        ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
   }
 
   private static String markdownField(String value) {

@@ -10,14 +10,14 @@ import java.util.Map;
  * Where the examples come from and how they become instruction text.
  *
  * <p>{@code source}: {@code synthetic} (OPSIN-validated generated pairs), {@code file} (CSV, TSV or
- * JSONL at {@code path} with {@code inputColumn}/{@code outputColumn}) or {@code pubchem}
- * ({@code path} = CID-SMILES.gz, {@code namesPath} = CID-IUPAC.gz).
+ * JSONL at {@code path} with {@code inputColumn}/{@code outputColumn}) or {@code pubchem} ({@code
+ * path} = CID-SMILES.gz, {@code namesPath} = CID-IUPAC.gz).
  *
  * <p>{@code inputColumn}/{@code outputColumn} name the columns of the model's input and output, so
  * for {@code iupac2smiles} they default to {@code iupac}/{@code smiles}. {@code size} is the number
  * of synthetic pairs (default 4000); for file and PubChem sources it keeps the first {@code size}
- * curated pairs in file order and stops reading there (so a sweep's sizes nest), and without it they
- * are read whole.
+ * curated pairs in file order and stops reading there (so a sweep's sizes nest), and without it
+ * they are read whole.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSpec(
@@ -36,7 +36,8 @@ public record DataSpec(
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
   static final DataSpec EMPTY =
-      new DataSpec(null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+      new DataSpec(
+          null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
   public static final List<String> SOURCES = List.of("synthetic", "file", "pubchem");
   public static final List<String> FORMATS = List.of("bare", "instruction", "chat", "separator");
 
@@ -51,7 +52,9 @@ public record DataSpec(
         path,
         namesPath,
         inputColumn == null ? (chemistry ? (toSmiles ? "iupac" : "smiles") : "input") : inputColumn,
-        outputColumn == null ? (chemistry ? (toSmiles ? "smiles" : "iupac") : "output") : outputColumn,
+        outputColumn == null
+            ? (chemistry ? (toSmiles ? "smiles" : "iupac") : "output")
+            : outputColumn,
         format == null ? "separator" : format,
         template,
         valFraction == null ? 0.05 : valFraction,
@@ -78,7 +81,8 @@ public record DataSpec(
       problems.add("data.size: " + size + " is too small (at least 10 examples)");
     }
     if (template == null && !FORMATS.contains(format)) {
-      problems.add("data.format: '" + format + "' is not one of " + FORMATS + " (or give data.template)");
+      problems.add(
+          "data.format: '" + format + "' is not one of " + FORMATS + " (or give data.template)");
     }
     if (template != null && !template.contains("{input}")) {
       problems.add("data.template: must contain the placeholder {input}");

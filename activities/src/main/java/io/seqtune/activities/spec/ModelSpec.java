@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model to fine-tune: {@code base = "scratch"} builds a small GPT-2 with a character
- * tokenizer from the shape fields; otherwise {@code base} is a Hugging Face model directory
- * (config.json, safetensors, tokenizer.json) readable by the trainer workers.
- * {@code loraRank > 0} trains a LoRA adapter instead of every weight. {@code dropout} sets every
- * dropout probability the model's config lists; unset, a model from scratch trains without dropout
- * (a small model on a CPU budget is under-fitted and dropout only slows it: docs/demo.md), and a
- * Hugging Face base keeps its config's values.
+ * The model to fine-tune: {@code base = "scratch"} builds a small GPT-2 with a character tokenizer
+ * from the shape fields; otherwise {@code base} is a Hugging Face model directory (config.json,
+ * safetensors, tokenizer.json) readable by the trainer workers. {@code loraRank > 0} trains a LoRA
+ * adapter instead of every weight. {@code dropout} sets every dropout probability the model's
+ * config lists; unset, a model from scratch trains without dropout (a small model on a CPU budget
+ * is under-fitted and dropout only slows it: docs/demo.md), and a Hugging Face base keeps its
+ * config's values.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -29,7 +29,8 @@ public record ModelSpec(
     String device,
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
-  static final ModelSpec EMPTY = new ModelSpec(null, null, null, null, null, null, null, null, null, null, Map.of());
+  static final ModelSpec EMPTY =
+      new ModelSpec(null, null, null, null, null, null, null, null, null, null, Map.of());
   public static final String SCRATCH = "scratch";
 
   ModelSpec withDefaults() {
@@ -59,8 +60,14 @@ public record ModelSpec(
       problems.add("model.base: give 'scratch' or a Hugging Face model directory");
     }
     if (layers < 1 || hidden < 8 || heads < 1 || hidden % heads != 0) {
-      problems.add("model: layers >= 1, hidden >= 8 and hidden divisible by heads (got "
-          + layers + "/" + hidden + "/" + heads + ")");
+      problems.add(
+          "model: layers >= 1, hidden >= 8 and hidden divisible by heads (got "
+              + layers
+              + "/"
+              + hidden
+              + "/"
+              + heads
+              + ")");
     }
     if (maxLength < 16 || maxLength > 4096) {
       problems.add("model.maxLength: " + maxLength + " is outside 16..4096");

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one fine-tuning run does, as the JSON a user passes to {@code seqtune run} or
- * {@code temporal workflow start --input}. Every part may be omitted; {@link #withDefaults()}
- * fills the gaps, {@link #validate()} names every problem at once.
+ * What one fine-tuning run does, as the JSON a user passes to {@code seqtune run} or {@code
+ * temporal workflow start --input}. Every part may be omitted; {@link #withDefaults()} fills the
+ * gaps, {@link #validate()} names every problem at once.
  *
  * <p>Unknown JSON fields are captured rather than rejected by the decoder: a decoding failure
  * inside a workflow task would be retried for ever, whereas validation fails the run clearly.

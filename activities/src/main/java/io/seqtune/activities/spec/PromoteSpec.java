@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** When a trained model replaces the task's champion: {@code metric} must beat it by {@code minImprovement}. */
+/**
+ * When a trained model replaces the task's champion: {@code metric} must beat it by {@code
+ * minImprovement}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PromoteSpec(
     Boolean enabled,

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Optimisation: epochs, batch, AdamW and schedule, checkpoint cadence and retention.
- * {@code heartbeatSeconds} is how long a training epoch may go without a heartbeat before Temporal
- * retries it elsewhere: longer than one step plus one checkpoint upload; cancellation reaches a
- * running epoch within about that long.
+ * Optimisation: epochs, batch, AdamW and schedule, checkpoint cadence and retention. {@code
+ * heartbeatSeconds} is how long a training epoch may go without a heartbeat before Temporal retries
+ * it elsewhere: longer than one step plus one checkpoint upload; cancellation reaches a running
+ * epoch within about that long.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainSpec(
@@ -29,7 +29,8 @@ public record TrainSpec(
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
   static final TrainSpec EMPTY =
-      new TrainSpec(null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+      new TrainSpec(
+          null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
   public static final List<String> SCHEDULES = List.of("cosine", "linear", "constant");
 
   TrainSpec withDefaults() {
@@ -60,8 +61,12 @@ public record TrainSpec(
     if (!(learningRate > 0 && learningRate < 1)) {
       problems.add("train.learningRate: " + learningRate + " is outside (0, 1)");
     }
-    if (warmupSteps < 0 || gradAccumulation < 1 || checkpointEverySteps < 0 || keepCheckpoints < 1) {
-      problems.add("train: warmupSteps >= 0, gradAccumulation >= 1, checkpointEverySteps >= 0 (0 = epoch ends only), keepCheckpoints >= 1");
+    if (warmupSteps < 0
+        || gradAccumulation < 1
+        || checkpointEverySteps < 0
+        || keepCheckpoints < 1) {
+      problems.add(
+          "train: warmupSteps >= 0, gradAccumulation >= 1, checkpointEverySteps >= 0 (0 = epoch ends only), keepCheckpoints >= 1");
     }
     if (heartbeatSeconds < 2 || heartbeatSeconds > 3600) {
       problems.add("train.heartbeatSeconds: " + heartbeatSeconds + " is outside 2..3600");

@@ -11,8 +11,6 @@ public final class Unknown {
     if (unknown == null) {
       return;
     }
-    unknown.keySet().stream()
-        .sorted()
-        .forEach(k -> problems.add(prefix + k + ": unknown field"));
+    unknown.keySet().stream().sorted().forEach(k -> problems.add(prefix + k + ": unknown field"));
   }
 }

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 
 /**
  * The bucket that holds every large thing seqtune makes (datasets, checkpoints, reports, model
- * versions), through the MinIO client. Directories are stored file by file with an
- * {@link ArtifactManifest} written last, so a reader never sees half of one.
+ * versions), through the MinIO client. Directories are stored file by file with an {@link
+ * ArtifactManifest} written last, so a reader never sees half of one.
  */
 public final class ObjectStore implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -54,22 +54,30 @@ public final class ObjectStore implements AutoCloseable {
     return settings;
   }
 
-  /** Creates the bucket if missing; the first call that reaches the server, so it names the endpoint when it cannot. */
+  /**
+   * Creates the bucket if missing; the first call that reaches the server, so it names the endpoint
+   * when it cannot.
+   */
   public ObjectStore ensureBucket() {
-    call("check bucket " + settings.bucket(), () -> {
-      if (!client.bucketExists(BucketExistsArgs.builder().bucket(settings.bucket()).build())) {
-        client.makeBucket(MakeBucketArgs.builder().bucket(settings.bucket()).build());
-      }
-      return null;
-    });
+    call(
+        "check bucket " + settings.bucket(),
+        () -> {
+          if (!client.bucketExists(BucketExistsArgs.builder().bucket(settings.bucket()).build())) {
+            client.makeBucket(MakeBucketArgs.builder().bucket(settings.bucket()).build());
+          }
+          return null;
+        });
     return this;
   }
 
   public void putBytes(String key, byte[] bytes) {
-    call("put " + key, () -> client.putObject(PutObjectArgs.builder()
-        .bucket(settings.bucket()).object(key)
-        .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
-        .build()));
+    call(
+        "put " + key,
+        () ->
+            client.putObject(
+                PutObjectArgs.builder().bucket(settings.bucket()).object(key).stream(
+                        new ByteArrayInputStream(bytes), bytes.length, -1)
+                    .build()));
   }
 
   public void putJson(String key, Object value) {
@@ -104,23 +112,35 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   public void putFile(String key, Path file) {
-    call("upload " + file + " to " + key, () -> client.uploadObject(UploadObjectArgs.builder()
-        .bucket(settings.bucket()).object(key).filename(file.toString()).build()));
+    call(
+        "upload " + file + " to " + key,
+        () ->
+            client.uploadObject(
+                UploadObjectArgs.builder()
+                    .bucket(settings.bucket())
+                    .object(key)
+                    .filename(file.toString())
+                    .build()));
   }
 
   public byte[] getBytes(String key) {
-    return call("get " + key, () -> {
-      try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build())) {
-        return in.readAllBytes();
-      }
-    });
+    return call(
+        "get " + key,
+        () -> {
+          try (InputStream in =
+              client.getObject(
+                  GetObjectArgs.builder().bucket(settings.bucket()).object(key).build())) {
+            return in.readAllBytes();
+          }
+        });
   }
 
   public <T> T getJson(String key, Class<T> type) {
     try {
       return JSON.readValue(getBytes(key), type);
     } catch (IOException e) {
-      throw new CorruptArtifactException("s3://" + settings.bucket() + "/" + key + " is not valid JSON: " + e.getMessage());
+      throw new CorruptArtifactException(
+          "s3://" + settings.bucket() + "/" + key + " is not valid JSON: " + e.getMessage());
     }
   }
 
@@ -129,50 +149,73 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   public void download(String key, Path file) {
-    call("download " + key, () -> {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.deleteIfExists(file);
-      client.downloadObject(DownloadObjectArgs.builder()
-          .bucket(settings.bucket()).object(key).filename(file.toString()).build());
-      return null;
-    });
+    call(
+        "download " + key,
+        () -> {
+          Files.createDirectories(file.toAbsolutePath().getParent());
+          Files.deleteIfExists(file);
+          client.downloadObject(
+              DownloadObjectArgs.builder()
+                  .bucket(settings.bucket())
+                  .object(key)
+                  .filename(file.toString())
+                  .build());
+          return null;
+        });
   }
 
   public boolean exists(String key) {
-    return call("stat " + key, () -> {
-      try {
-        client.statObject(StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
-        return true;
-      } catch (ErrorResponseException e) {
-        if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
-          return false;
-        }
-        throw e;
-      }
-    });
+    return call(
+        "stat " + key,
+        () -> {
+          try {
+            client.statObject(
+                StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+            return true;
+          } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())
+                || "NoSuchObject".equals(e.errorResponse().code())) {
+              return false;
+            }
+            throw e;
+          }
+        });
   }
 
   /** Every key under {@code prefix}, sorted. */
   public List<String> list(String prefix) {
-    return call("list " + prefix, () -> {
-      List<String> keys = new ArrayList<>();
-      for (Result<Item> r : client.listObjects(ListObjectsArgs.builder()
-          .bucket(settings.bucket()).prefix(prefix).recursive(true).build())) {
-        keys.add(r.get().objectName());
-      }
-      keys.sort(null);
-      return keys;
-    });
+    return call(
+        "list " + prefix,
+        () -> {
+          List<String> keys = new ArrayList<>();
+          for (Result<Item> r :
+              client.listObjects(
+                  ListObjectsArgs.builder()
+                      .bucket(settings.bucket())
+                      .prefix(prefix)
+                      .recursive(true)
+                      .build())) {
+            keys.add(r.get().objectName());
+          }
+          keys.sort(null);
+          return keys;
+        });
   }
 
   public void delete(String key) {
-    call("delete " + key, () -> {
-      client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
-      return null;
-    });
+    call(
+        "delete " + key,
+        () -> {
+          client.removeObject(
+              RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+          return null;
+        });
   }
 
-  /** Deletes a stored directory, its manifest first so that it turns incomplete before it turns partial. */
+  /**
+   * Deletes a stored directory, its manifest first so that it turns incomplete before it turns
+   * partial.
+   */
   public void deleteDirectory(String prefix) {
     String dir = withSlash(prefix);
     delete(dir + ArtifactManifest.FILE_NAME);
@@ -216,18 +259,37 @@ public final class ObjectStore implements AutoCloseable {
    */
   public ArtifactManifest downloadDirectory(String prefix, Path dir) {
     String base = withSlash(prefix);
-    ArtifactManifest manifest = manifest(prefix).orElseThrow(() -> new CorruptArtifactException(
-        "s3://" + settings.bucket() + "/" + base + " has no " + ArtifactManifest.FILE_NAME + " (incomplete)"));
+    ArtifactManifest manifest =
+        manifest(prefix)
+            .orElseThrow(
+                () ->
+                    new CorruptArtifactException(
+                        "s3://"
+                            + settings.bucket()
+                            + "/"
+                            + base
+                            + " has no "
+                            + ArtifactManifest.FILE_NAME
+                            + " (incomplete)"));
     for (Map.Entry<String, ArtifactManifest.FileEntry> e : manifest.files().entrySet()) {
       Path target = dir.resolve(e.getKey());
       if (!exists(base + e.getKey())) {
-        throw new CorruptArtifactException("s3://" + settings.bucket() + "/" + base + e.getKey() + " is missing");
+        throw new CorruptArtifactException(
+            "s3://" + settings.bucket() + "/" + base + e.getKey() + " is missing");
       }
       download(base + e.getKey(), target);
       String actual = Hashing.sha256(target);
       if (!actual.equals(e.getValue().sha256())) {
-        throw new CorruptArtifactException("s3://" + settings.bucket() + "/" + base + e.getKey()
-            + " has sha256 " + actual + " but its manifest says " + e.getValue().sha256());
+        throw new CorruptArtifactException(
+            "s3://"
+                + settings.bucket()
+                + "/"
+                + base
+                + e.getKey()
+                + " has sha256 "
+                + actual
+                + " but its manifest says "
+                + e.getValue().sha256());
       }
     }
     return manifest;
@@ -246,28 +308,54 @@ public final class ObjectStore implements AutoCloseable {
     T run() throws Exception;
   }
 
-  /** Runs one client call and turns its failure into a message that names the endpoint and the operation. */
+  /**
+   * Runs one client call and turns its failure into a message that names the endpoint and the
+   * operation.
+   */
   private <T> T call(String what, StoreCall<T> body) {
     try {
       return body.run();
     } catch (StoreException e) {
       throw e;
     } catch (ConnectException | UnknownHostException | SocketTimeoutException e) {
-      throw new StoreException("cannot reach the object store at " + settings.endpoint()
-          + " (S3_ENDPOINT) to " + what + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot reach the object store at "
+              + settings.endpoint()
+              + " (S3_ENDPOINT) to "
+              + what
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (ErrorResponseException e) {
-      throw new StoreException("object store " + settings.endpoint() + " refused to " + what + " in bucket "
-          + settings.bucket() + ": " + e.errorResponse().code() + " " + e.errorResponse().message(), e);
+      throw new StoreException(
+          "object store "
+              + settings.endpoint()
+              + " refused to "
+              + what
+              + " in bucket "
+              + settings.bucket()
+              + ": "
+              + e.errorResponse().code()
+              + " "
+              + e.errorResponse().message(),
+          e);
     } catch (Exception e) {
       Throwable root = e;
       while (root.getCause() != null) {
         root = root.getCause();
       }
       if (root instanceof ConnectException || root instanceof UnknownHostException) {
-        throw new StoreException("cannot reach the object store at " + settings.endpoint()
-            + " (S3_ENDPOINT) to " + what + ": " + root.getMessage(), e);
+        throw new StoreException(
+            "cannot reach the object store at "
+                + settings.endpoint()
+                + " (S3_ENDPOINT) to "
+                + what
+                + ": "
+                + root.getMessage(),
+            e);
       }
-      throw new StoreException("object store " + settings.endpoint() + " failed to " + what + ": " + e, e);
+      throw new StoreException(
+          "object store " + settings.endpoint() + " failed to " + what + ": " + e, e);
     }
   }
 

@@ -3,8 +3,8 @@ package io.seqtune.activities.store;
 import java.util.Map;
 
 /**
- * How to reach the object store. Credentials come only from the environment (or the embedded
- * dev stack); {@link #toString()} never prints the secret.
+ * How to reach the object store. Credentials come only from the environment (or the embedded dev
+ * stack); {@link #toString()} never prints the secret.
  */
 public record StoreSettings(String endpoint, String accessKey, String secretKey, String bucket) {
 
@@ -12,7 +12,10 @@ public record StoreSettings(String endpoint, String accessKey, String secretKey,
   public static final String DEV_SECRET_KEY = "seqtune-dev-secret";
   public static final String DEFAULT_BUCKET = "seqtune";
 
-  /** {@code S3_ENDPOINT}, {@code S3_ACCESS_KEY}, {@code S3_SECRET_KEY}, {@code S3_BUCKET}, with dev-stack defaults. */
+  /**
+   * {@code S3_ENDPOINT}, {@code S3_ACCESS_KEY}, {@code S3_SECRET_KEY}, {@code S3_BUCKET}, with
+   * dev-stack defaults.
+   */
   public static StoreSettings fromEnvironment(Map<String, String> env) {
     return new StoreSettings(
         env.getOrDefault("S3_ENDPOINT", "http://127.0.0.1:9000"),
@@ -27,6 +30,12 @@ public record StoreSettings(String endpoint, String accessKey, String secretKey,
 
   @Override
   public String toString() {
-    return "StoreSettings[endpoint=" + endpoint + ", accessKey=" + accessKey + ", bucket=" + bucket + "]";
+    return "StoreSettings[endpoint="
+        + endpoint
+        + ", accessKey="
+        + accessKey
+        + ", bucket="
+        + bucket
+        + "]";
   }
 }

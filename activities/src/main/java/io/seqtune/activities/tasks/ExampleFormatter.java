@@ -9,14 +9,16 @@ import io.seqtune.chem.TaskText;
 import java.util.Map;
 
 /**
- * Turns a task's examples into instruction text with the spec's format: the prompt the model
- * reads and the response it learns (and later generates).
+ * Turns a task's examples into instruction text with the spec's format: the prompt the model reads
+ * and the response it learns (and later generates).
  */
 public final class ExampleFormatter {
-  private static final Map<String, TaskText> TASK_TEXTS = Map.of(
-      "smiles2iupac", TaskText.SMILES_TO_IUPAC,
-      "iupac2smiles", new TaskText("Translate the IUPAC name into a SMILES string.", "IUPAC", "SMILES"),
-      "text", new TaskText("Transform the input into the output.", "Input", "Output"));
+  private static final Map<String, TaskText> TASK_TEXTS =
+      Map.of(
+          "smiles2iupac", TaskText.SMILES_TO_IUPAC,
+          "iupac2smiles",
+              new TaskText("Translate the IUPAC name into a SMILES string.", "IUPAC", "SMILES"),
+          "text", new TaskText("Transform the input into the output.", "Input", "Output"));
 
   private final PromptFormat format;
   private final TaskText task;
@@ -27,7 +29,8 @@ public final class ExampleFormatter {
   }
 
   public static ExampleFormatter of(PipelineSpec spec) {
-    return new ExampleFormatter(spec.task(),
+    return new ExampleFormatter(
+        spec.task(),
         spec.data().template() != null ? spec.data().template() : spec.data().format());
   }
 

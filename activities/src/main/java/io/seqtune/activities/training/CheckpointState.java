@@ -10,8 +10,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CheckpointState(
-    int epoch, int batchesDone, int batchesInEpoch, long globalStep, boolean epochComplete,
-    double lossSum, long lossCount, Double valLoss) {
+    int epoch,
+    int batchesDone,
+    int batchesInEpoch,
+    long globalStep,
+    boolean epochComplete,
+    double lossSum,
+    long lossCount,
+    Double valLoss) {
   public static final String FILE_NAME = "progress.json";
 
   /** The start of {@code epoch}, {@code globalStep} optimizer steps into the run. */

@@ -70,9 +70,9 @@ public final class Checkpoints {
   }
 
   /**
-   * Deletes what interrupted uploads left behind: checkpoint directories without a manifest. A
-   * slow attempt still uploading one only loses it; its manifest would then name missing files,
-   * which {@link #firstIntact} rejects.
+   * Deletes what interrupted uploads left behind: checkpoint directories without a manifest. A slow
+   * attempt still uploading one only loses it; its manifest would then name missing files, which
+   * {@link #firstIntact} rejects.
    */
   public void deleteIncomplete(String runId) {
     Set<String> withManifest = new LinkedHashSet<>();
@@ -100,7 +100,8 @@ public final class Checkpoints {
       Path dir = workDir.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_"));
       try {
         store.downloadDirectory(key, dir);
-        CheckpointState state = ObjectStore.readJson(dir.resolve(CheckpointState.FILE_NAME), CheckpointState.class);
+        CheckpointState state =
+            ObjectStore.readJson(dir.resolve(CheckpointState.FILE_NAME), CheckpointState.class);
         return Optional.of(new Loaded(key, dir, state));
       } catch (CorruptArtifactException e) {
         log.warn("skipping checkpoint {}: {}", key, e.getMessage());
@@ -116,11 +117,12 @@ public final class Checkpoints {
    */
   public void retain(String runId, int keep, Collection<String> protect) {
     List<StoredCheckpoint> all = complete(runId);
-    String best = all.stream()
-        .filter(c -> c.valLoss() != null)
-        .min(Comparator.comparingDouble(StoredCheckpoint::valLoss))
-        .map(StoredCheckpoint::key)
-        .orElse(null);
+    String best =
+        all.stream()
+            .filter(c -> c.valLoss() != null)
+            .min(Comparator.comparingDouble(StoredCheckpoint::valLoss))
+            .map(StoredCheckpoint::key)
+            .orElse(null);
     for (int i = keep; i < all.size(); i++) {
       String key = all.get(i).key();
       if (!key.equals(best) && !protect.contains(key)) {
@@ -130,7 +132,10 @@ public final class Checkpoints {
   }
 
   private List<String> directories(String runId) {
-    return store.list(runPrefix(runId)).stream().map(k -> directoryOf(runId, k)).distinct().toList();
+    return store.list(runPrefix(runId)).stream()
+        .map(k -> directoryOf(runId, k))
+        .distinct()
+        .toList();
   }
 
   /** {@code runs/<id>/checkpoints/step-N/} of any key inside it. */

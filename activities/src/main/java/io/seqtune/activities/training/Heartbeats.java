@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The heartbeats of one training attempt. Between steps the loop beats with fresh progress;
- * around long blocking work (downloads, loading the engine and model, uploading a checkpoint)
- * {@link #during} keeps re-sending the latest progress, so a short heartbeat timeout only
- * catches dead workers. A cancellation seen meanwhile is kept for {@link #stopped()}.
+ * The heartbeats of one training attempt. Between steps the loop beats with fresh progress; around
+ * long blocking work (downloads, loading the engine and model, uploading a checkpoint) {@link
+ * #during} keeps re-sending the latest progress, so a short heartbeat timeout only catches dead
+ * workers. A cancellation seen meanwhile is kept for {@link #stopped()}.
  */
 final class Heartbeats {
   private final ActivityExecutionContext activity;
@@ -29,7 +29,9 @@ final class Heartbeats {
     this.latest = initial;
   }
 
-  /** Sends {@code progress}; throws when the attempt was cancelled or is no longer the current one. */
+  /**
+   * Sends {@code progress}; throws when the attempt was cancelled or is no longer the current one.
+   */
   void beat(TrainingProgress progress) {
     latest = progress;
     activity.heartbeat(progress);
@@ -37,20 +39,26 @@ final class Heartbeats {
 
   /** Runs {@code work} while a daemon thread re-sends the latest progress. */
   <T> T during(Supplier<T> work) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "training-keepalive");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleAtFixedRate(() -> {
-      try {
-        activity.heartbeat(latest);
-      } catch (ActivityCompletionException e) {
-        stopped.compareAndSet(null, e);
-      } catch (RuntimeException e) {
-        // A failed send is retried at the next tick; the server's timeout decides.
-      }
-    }, 0, keepAliveEvery.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "training-keepalive");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleAtFixedRate(
+        () -> {
+          try {
+            activity.heartbeat(latest);
+          } catch (ActivityCompletionException e) {
+            stopped.compareAndSet(null, e);
+          } catch (RuntimeException e) {
+            // A failed send is retried at the next tick; the server's timeout decides.
+          }
+        },
+        0,
+        keepAliveEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
     try {
       return work.get();
     } finally {

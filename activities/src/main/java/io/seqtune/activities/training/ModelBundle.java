@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model directory as seqtune uses it: Hugging Face weights and config, the tokenizer, and
- * {@link RunInfo}. It is what a checkpoint's {@code model/} holds and what the registry versions.
+ * A model directory as seqtune uses it: Hugging Face weights and config, the tokenizer, and {@link
+ * RunInfo}. It is what a checkpoint's {@code model/} holds and what the registry versions.
  */
 public final class ModelBundle implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,10 @@ public final class ModelBundle implements AutoCloseable {
     this.formatter = new ExampleFormatter(info.task(), info.format());
   }
 
-  /** The model a run starts from: a fresh small GPT-2 with a character tokenizer, or a Hugging Face base. */
+  /**
+   * The model a run starts from: a fresh small GPT-2 with a character tokenizer, or a Hugging Face
+   * base.
+   */
   public static ModelBundle start(PipelineSpec spec, List<Example> allExamples) {
     ModelSpec m = spec.model();
     DeviceChoice device = device(spec);
@@ -52,20 +55,32 @@ public final class ModelBundle implements AutoCloseable {
         texts.add(formatter.training(e).text());
       }
       CharTokenizer tokenizer = CharTokenizer.fit(texts);
-      ModelConfig config = ModelConfig.gpt2(tokenizer.vocabSize(), m.layers(), m.hidden(), m.heads(), m.maxLength(),
-          tokenizer.bosId(), tokenizer.eosId(), tokenizer.padId()).withDropout(m.dropout());
+      ModelConfig config =
+          ModelConfig.gpt2(
+                  tokenizer.vocabSize(),
+                  m.layers(),
+                  m.hidden(),
+                  m.heads(),
+                  m.maxLength(),
+                  tokenizer.bosId(),
+                  tokenizer.eosId(),
+                  tokenizer.padId())
+              .withDropout(m.dropout());
       return new ModelBundle(CausalLM.random(config, spec.train().seed(), device), tokenizer, info);
     }
     Path base = Path.of(m.base());
     if (!Files.isRegularFile(base.resolve("config.json"))) {
-      throw ActivityFailures.modelNotFound("base model " + base.toAbsolutePath()
-          + " not found: expected a Hugging Face directory with config.json, model.safetensors and tokenizer.json");
+      throw ActivityFailures.modelNotFound(
+          "base model "
+              + base.toAbsolutePath()
+              + " not found: expected a Hugging Face directory with config.json, model.safetensors and tokenizer.json");
     }
     ModelConfig config = ModelConfig.read(base.resolve("config.json"));
     if (m.dropout() != null) {
       config = config.withDropout(m.dropout());
     }
-    return new ModelBundle(CausalLM.load(base, config, device, ComputeDtype.FLOAT32), TextTokenizer.load(base), info);
+    return new ModelBundle(
+        CausalLM.load(base, config, device, ComputeDtype.FLOAT32), TextTokenizer.load(base), info);
   }
 
   public static DeviceChoice device(PipelineSpec spec) {
@@ -86,7 +101,8 @@ public final class ModelBundle implements AutoCloseable {
       Files.createDirectories(dir);
       model.save(dir);
       tokenizer.save(dir);
-      JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(RunInfo.FILE_NAME).toFile(), info);
+      JSON.writerWithDefaultPrettyPrinter()
+          .writeValue(dir.resolve(RunInfo.FILE_NAME).toFile(), info);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save model to " + dir, e);
     }

@@ -2,5 +2,9 @@ package io.seqtune.activities.training;
 
 import io.seqtune.activities.spec.PipelineSpec;
 
-/** One epoch of one run: the spec, the dataset, and the checkpoint it starts from (null: the base model). */
-public record TrainEpochInput(PipelineSpec spec, String runId, String datasetKey, int epoch, String fromCheckpoint) {}
+/**
+ * One epoch of one run: the spec, the dataset, and the checkpoint it starts from (null: the base
+ * model).
+ */
+public record TrainEpochInput(
+    PipelineSpec spec, String runId, String datasetKey, int epoch, String fromCheckpoint) {}

@@ -3,7 +3,10 @@ package io.seqtune.activities.training;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Training on the GPU task queue: one epoch per call, heartbeating progress and checkpointing to the store. */
+/**
+ * Training on the GPU task queue: one epoch per call, heartbeating progress and checkpointing to
+ * the store.
+ */
 @ActivityInterface
 public interface TrainingActivities {
   @ActivityMethod(name = "TrainEpoch")

@@ -45,24 +45,40 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   }
 
   /** What every step of one attempt refers to. */
-  private record Attempt(TrainEpochInput in, Heartbeats heartbeats, Path work, Checkpoints checkpoints,
+  private record Attempt(
+      TrainEpochInput in,
+      Heartbeats heartbeats,
+      Path work,
+      Checkpoints checkpoints,
       String specSha256) {}
 
   /** The data of the run and the checkpoint this attempt resumes from (null: none). */
-  private record Prepared(Path data, List<Example> train, List<Example> validation, int batchesInEpoch,
-      long totalSteps, Checkpoints.Loaded resume) {}
+  private record Prepared(
+      Path data,
+      List<Example> train,
+      List<Example> validation,
+      int batchesInEpoch,
+      long totalSteps,
+      Checkpoints.Loaded resume) {}
 
   @Override
   public EpochResult trainEpoch(TrainEpochInput in) {
     context.metrics().attempt("TrainEpoch");
     ActivityExecutionContext activity = Activity.getExecutionContext();
     // Until the first step, keep re-sending what the previous attempt reported: its checkpoint key.
-    TrainingProgress before = activity.getHeartbeatDetails(TrainingProgress.class)
-        .orElse(new TrainingProgress(in.epoch(), 0, 0, 0, Double.NaN, 0, 0, null));
+    TrainingProgress before =
+        activity
+            .getHeartbeatDetails(TrainingProgress.class)
+            .orElse(new TrainingProgress(in.epoch(), 0, 0, 0, Double.NaN, 0, 0, null));
     Path work = context.scratch("runs", in.runId(), UUID.randomUUID().toString());
     try {
-      Attempt a = new Attempt(in, new Heartbeats(activity, before), work, new Checkpoints(context.store()),
-          Checkpoints.specSha256(in.spec()));
+      Attempt a =
+          new Attempt(
+              in,
+              new Heartbeats(activity, before),
+              work,
+              new Checkpoints(context.store()),
+              Checkpoints.specSha256(in.spec()));
       return train(a, activity.getInfo().getAttempt(), before.checkpointKey());
     } catch (RuntimeException e) {
       context.metrics().failure("TrainEpoch");
@@ -77,30 +93,58 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     PipelineSpec spec = in.spec();
     Prepared p = a.heartbeats().during(() -> prepare(a, heartbeatKey));
     Checkpoints.Loaded resume = p.resume();
-    CheckpointState from = resume == null ? CheckpointState.beginning(1, p.batchesInEpoch(), 0) : resume.state().next();
-    log.info("run {} epoch {} attempt {}: {}", in.runId(), in.epoch(), attempt, resume == null
-        ? "starting from the base model"
-        : "resuming from " + resume.key() + " (epoch " + from.epoch() + ", batch " + from.batchesDone() + "/"
-            + from.batchesInEpoch() + ", step " + from.globalStep() + ")");
+    CheckpointState from =
+        resume == null
+            ? CheckpointState.beginning(1, p.batchesInEpoch(), 0)
+            : resume.state().next();
+    log.info(
+        "run {} epoch {} attempt {}: {}",
+        in.runId(),
+        in.epoch(),
+        attempt,
+        resume == null
+            ? "starting from the base model"
+            : "resuming from "
+                + resume.key()
+                + " (epoch "
+                + from.epoch()
+                + ", batch "
+                + from.batchesDone()
+                + "/"
+                + from.batchesInEpoch()
+                + ", step "
+                + from.globalStep()
+                + ")");
     if (from.epoch() > in.epoch()) {
       // An earlier attempt finished this epoch but did not report it: report it now.
       return result(in.epoch(), resume.key(), resume.state(), 0, 0);
     }
-    ModelBundle bundle = a.heartbeats().during(() -> resume != null
-        ? ModelBundle.load(resume.modelDir(), ModelBundle.device(spec))
-        : ModelBundle.start(spec, allExamples(p.data())));
-    try (bundle; Trainer trainer = new Trainer(bundle.model(), trainConfig(spec.train()), p.totalSteps())) {
+    ModelBundle bundle =
+        a.heartbeats()
+            .during(
+                () ->
+                    resume != null
+                        ? ModelBundle.load(resume.modelDir(), ModelBundle.device(spec))
+                        : ModelBundle.start(spec, allExamples(p.data())));
+    try (bundle;
+        Trainer trainer = new Trainer(bundle.model(), trainConfig(spec.train()), p.totalSteps())) {
       String lastKey = null;
       if (resume != null) {
         trainer.loadState(resume.trainerDir());
         lastKey = resume.key();
       }
-      a.heartbeats().stopped().ifPresent(stopped -> {
-        throw stopped; // cancelled before the first step: nothing new to save
-      });
+      a.heartbeats()
+          .stopped()
+          .ifPresent(
+              stopped -> {
+                throw stopped; // cancelled before the first step: nothing new to save
+              });
       EpochResult result = null;
-      for (CheckpointState begin = from; begin.epoch() <= in.epoch();
-          begin = CheckpointState.beginning(begin.epoch() + 1, p.batchesInEpoch(), result.globalStep())) {
+      for (CheckpointState begin = from;
+          begin.epoch() <= in.epoch();
+          begin =
+              CheckpointState.beginning(
+                  begin.epoch() + 1, p.batchesInEpoch(), result.globalStep())) {
         result = runEpoch(a, bundle, trainer, p.train(), p.validation(), begin, lastKey);
         lastKey = result.checkpointKey();
       }
@@ -115,9 +159,15 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     List<Example> train = DatasetFiles.split(data, DatasetFiles.TRAIN);
     int batchesInEpoch = batchesPerEpoch(train.size(), t);
     a.checkpoints().deleteIncomplete(in.runId());
-    Checkpoints.Loaded resume = a.checkpoints().firstIntact(resumeCandidates(a, heartbeatKey), a.work()).orElse(null);
-    return new Prepared(data, train, DatasetFiles.split(data, DatasetFiles.VALIDATION), batchesInEpoch,
-        (long) t.epochs() * batchesInEpoch / t.gradAccumulation(), resume);
+    Checkpoints.Loaded resume =
+        a.checkpoints().firstIntact(resumeCandidates(a, heartbeatKey), a.work()).orElse(null);
+    return new Prepared(
+        data,
+        train,
+        DatasetFiles.split(data, DatasetFiles.VALIDATION),
+        batchesInEpoch,
+        (long) t.epochs() * batchesInEpoch / t.gradAccumulation(),
+        resume);
   }
 
   /** Whole optimizer steps only: checkpoints can only be taken between them. */
@@ -125,14 +175,26 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     int batches = (examples + t.batchSize() - 1) / t.batchSize();
     int usable = batches / t.gradAccumulation() * t.gradAccumulation();
     if (usable == 0) {
-      throw ActivityFailures.invalidSpec("train.gradAccumulation " + t.gradAccumulation() + " x train.batchSize "
-          + t.batchSize() + " needs more than the " + examples + " training examples for one optimizer step");
+      throw ActivityFailures.invalidSpec(
+          "train.gradAccumulation "
+              + t.gradAccumulation()
+              + " x train.batchSize "
+              + t.batchSize()
+              + " needs more than the "
+              + examples
+              + " training examples for one optimizer step");
     }
     return usable;
   }
 
-  private EpochResult runEpoch(Attempt a, ModelBundle bundle, Trainer trainer, List<Example> train,
-      List<Example> validation, CheckpointState start, String previousKey) {
+  private EpochResult runEpoch(
+      Attempt a,
+      ModelBundle bundle,
+      Trainer trainer,
+      List<Example> train,
+      List<Example> validation,
+      CheckpointState start,
+      String previousKey) {
     TrainEpochInput in = a.in();
     TrainSpec t = in.spec().train();
     int epoch = start.epoch();
@@ -155,43 +217,82 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       tokens += r.tokens();
       double elapsed = (System.nanoTime() - began) / 1e9;
       double tokensPerS = tokens / Math.max(elapsed, 1e-9);
-      context.metrics().step(in.runId(), epoch, step, r.loss(), (System.nanoTime() - stepBegan) / 1e9, tokensPerS);
+      context
+          .metrics()
+          .step(
+              in.runId(), epoch, step, r.loss(), (System.nanoTime() - stepBegan) / 1e9, tokensPerS);
       if ((b + 1) % t.gradAccumulation() != 0) {
         continue; // inside gradient accumulation: nothing to save, nothing to report
       }
-      CheckpointState state = new CheckpointState(epoch, b + 1, start.batchesInEpoch(), step, false, lossSum, lossCount, null);
-      long eta = (long) (elapsed / (b + 1 - start.batchesDone()) * (start.batchesInEpoch() - b - 1));
+      CheckpointState state =
+          new CheckpointState(
+              epoch, b + 1, start.batchesInEpoch(), step, false, lossSum, lossCount, null);
+      long eta =
+          (long) (elapsed / (b + 1 - start.batchesDone()) * (start.batchesInEpoch() - b - 1));
       try {
-        if (t.checkpointEverySteps() > 0 && step % t.checkpointEverySteps() == 0 && b + 1 < start.batchesInEpoch()) {
+        if (t.checkpointEverySteps() > 0
+            && step % t.checkpointEverySteps() == 0
+            && b + 1 < start.batchesInEpoch()) {
           lastKey = saveKeepingAlive(a, bundle, trainer, state, lastKey);
           savedAt = step;
         }
-        a.heartbeats().stopped().ifPresent(stopped -> {
-          throw stopped;
-        });
-        a.heartbeats().beat(new TrainingProgress(epoch, step, b + 1, start.batchesInEpoch(), r.loss(), tokensPerS, eta, lastKey));
+        a.heartbeats()
+            .stopped()
+            .ifPresent(
+                stopped -> {
+                  throw stopped;
+                });
+        a.heartbeats()
+            .beat(
+                new TrainingProgress(
+                    epoch,
+                    step,
+                    b + 1,
+                    start.batchesInEpoch(),
+                    r.loss(),
+                    tokensPerS,
+                    eta,
+                    lastKey));
       } catch (ActivityCompletionException stopped) {
         // Cancelled (or no longer the current attempt): leave a consistent checkpoint behind.
-        String key = savedAt == step ? lastKey : saveKeepingAlive(a, bundle, trainer, state, lastKey);
-        log.info("run {} epoch {}: stopped at step {} ({}), checkpoint {}", in.runId(), epoch, step,
-            stopped.getClass().getSimpleName(), key);
+        String key =
+            savedAt == step ? lastKey : saveKeepingAlive(a, bundle, trainer, state, lastKey);
+        log.info(
+            "run {} epoch {}: stopped at step {} ({}), checkpoint {}",
+            in.runId(),
+            epoch,
+            step,
+            stopped.getClass().getSimpleName(),
+            key);
         throw stopped;
       }
     }
     double valLoss = validationLoss(bundle, trainer, validation, padId, maxLen);
-    CheckpointState end = new CheckpointState(epoch, start.batchesInEpoch(), start.batchesInEpoch(), step, true,
-        lossSum, lossCount, valLoss);
+    CheckpointState end =
+        new CheckpointState(
+            epoch,
+            start.batchesInEpoch(),
+            start.batchesInEpoch(),
+            step,
+            true,
+            lossSum,
+            lossCount,
+            valLoss);
     String key = saveKeepingAlive(a, bundle, trainer, end, lastKey);
     double seconds = (System.nanoTime() - began) / 1e9;
     return result(epoch, key, end, tokens / Math.max(seconds, 1e-9), seconds);
   }
 
-  private String saveKeepingAlive(Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
+  private String saveKeepingAlive(
+      Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
     return a.heartbeats().during(() -> save(a, bundle, trainer, state, heartbeatKey));
   }
 
-  /** Writes and uploads a checkpoint, then applies retention sparing it and {@code heartbeatKey}. */
-  private String save(Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
+  /**
+   * Writes and uploads a checkpoint, then applies retention sparing it and {@code heartbeatKey}.
+   */
+  private String save(
+      Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
     Path dir = a.work().resolve("save-" + state.globalStep());
     bundle.save(dir.resolve(Checkpoints.MODEL_DIR));
     trainer.saveState(dir.resolve(Checkpoints.TRAINER_DIR));
@@ -199,7 +300,9 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     ObjectStore.writeJson(dir.resolve(Checkpoints.SPEC_FILE), a.in().spec());
     long began = System.nanoTime();
     String key = a.checkpoints().upload(a.in().runId(), state, a.specSha256(), dir);
-    context.metrics().checkpoint(a.in().runId(), directoryBytes(dir), (System.nanoTime() - began) / 1e9);
+    context
+        .metrics()
+        .checkpoint(a.in().runId(), directoryBytes(dir), (System.nanoTime() - began) / 1e9);
     Set<String> protect = new TreeSet<>(Set.of(key));
     if (heartbeatKey != null) {
       protect.add(heartbeatKey);
@@ -211,7 +314,8 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   /**
    * Complete checkpoints of this run made under this spec, up to this epoch, newest first; the
-   * previous attempt's heartbeat key and the workflow's key join them even if the listing misses them.
+   * previous attempt's heartbeat key and the workflow's key join them even if the listing misses
+   * them.
    */
   private static List<String> resumeCandidates(Attempt a, String heartbeatKey) {
     TrainEpochInput in = a.in();
@@ -230,14 +334,28 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     return new ArrayList<>(keys);
   }
 
-  private static EpochResult result(int epoch, String key, CheckpointState state, double tokensPerS, double seconds) {
+  private static EpochResult result(
+      int epoch, String key, CheckpointState state, double tokensPerS, double seconds) {
     double trainLoss = state.lossCount() == 0 ? Double.NaN : state.lossSum() / state.lossCount();
-    return new EpochResult(epoch, state.globalStep(), state.batchesInEpoch(), key, trainLoss,
-        state.valLoss() == null ? Double.NaN : state.valLoss(), tokensPerS, seconds);
+    return new EpochResult(
+        epoch,
+        state.globalStep(),
+        state.batchesInEpoch(),
+        key,
+        trainLoss,
+        state.valLoss() == null ? Double.NaN : state.valLoss(),
+        tokensPerS,
+        seconds);
   }
 
-  private static Batch batch(ModelBundle bundle, List<Example> examples, List<Integer> order, int b, int size,
-      int padId, int maxLen) {
+  private static Batch batch(
+      ModelBundle bundle,
+      List<Example> examples,
+      List<Integer> order,
+      int b,
+      int size,
+      int padId,
+      int maxLen) {
     List<int[]> prompts = new ArrayList<>();
     List<int[]> responses = new ArrayList<>();
     for (int i = b * size; i < Math.min(order.size(), (b + 1) * size); i++) {
@@ -248,7 +366,8 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     return Batch.of(prompts, responses, padId, maxLen);
   }
 
-  private static double validationLoss(ModelBundle bundle, Trainer trainer, List<Example> validation, int padId, int maxLen) {
+  private static double validationLoss(
+      ModelBundle bundle, Trainer trainer, List<Example> validation, int padId, int maxLen) {
     List<Integer> order = IntStream.range(0, validation.size()).boxed().toList();
     double sum = 0;
     int n = 0;
@@ -268,8 +387,18 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   static TrainConfig trainConfig(TrainSpec t) {
     TrainConfig d = TrainConfig.defaults();
-    return new TrainConfig(t.learningRate(), t.weightDecay(), d.beta1(), d.beta2(), d.eps(), t.warmupSteps(),
-        t.schedule(), d.minLrRatio(), t.gradClip(), t.gradAccumulation(), t.seed());
+    return new TrainConfig(
+        t.learningRate(),
+        t.weightDecay(),
+        d.beta1(),
+        d.beta2(),
+        d.eps(),
+        t.warmupSteps(),
+        t.schedule(),
+        d.minLrRatio(),
+        t.gradClip(),
+        t.gradAccumulation(),
+        t.seed());
   }
 
   private static long directoryBytes(Path dir) {

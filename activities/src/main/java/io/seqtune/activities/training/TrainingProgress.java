@@ -5,4 +5,11 @@ package io.seqtune.activities.training;
  * attempt: {@code checkpointKey} is the newest complete checkpoint it may resume from.
  */
 public record TrainingProgress(
-    int epoch, long step, int batchesDone, int batchesInEpoch, double loss, double tokensPerSecond, long etaSeconds, String checkpointKey) {}
+    int epoch,
+    long step,
+    int batchesDone,
+    int batchesInEpoch,
+    double loss,
+    double tokensPerSecond,
+    long etaSeconds,
+    String checkpointKey) {}

@@ -39,8 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DatasetActivitiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Drug-like and small molecules with their PubChem-style names; the paper's curation removes the small ones. */
-  private static final String MOLECULES = """
+  /**
+   * Drug-like and small molecules with their PubChem-style names; the paper's curation removes the
+   * small ones.
+   */
+  private static final String MOLECULES =
+      """
       CC(=O)OC1=CC=CC=C1C(=O)O\t2-acetyloxybenzoic acid
       CC(C)CC1=CC=C(C=C1)C(C)C(=O)O\t2-[4-(2-methylpropyl)phenyl]propanoic acid
       C[C@@H](C1=CC2=C(C=C1)C=C(C=C2)OC)C(=O)O\t(2S)-2-(6-methoxynaphthalen-2-yl)propanoic acid
@@ -83,8 +87,10 @@ class DatasetActivitiesTest {
   @BeforeAll
   static void start() {
     s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret");
-    store = new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret", "test")).ensureBucket();
-    activity = new DatasetActivitiesImpl(new WorkerContext(store, workDir, TrainingMetrics.unexported()));
+    store =
+        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret", "test")).ensureBucket();
+    activity =
+        new DatasetActivitiesImpl(new WorkerContext(store, workDir, TrainingMetrics.unexported()));
   }
 
   @AfterAll
@@ -94,12 +100,33 @@ class DatasetActivitiesTest {
   }
 
   private static PipelineSpec spec(String task, DataSpec data) {
-    return new PipelineSpec(task, null, data, null, null, null, null, null).withDefaults().validate();
+    return new PipelineSpec(task, null, data, null, null, null, null, null)
+        .withDefaults()
+        .validate();
   }
 
-  private static DataSpec data(String source, Integer size, String path, String namesPath, String inputColumn,
-      String outputColumn, Boolean curate) {
-    return new DataSpec(source, size, 11L, path, namesPath, inputColumn, outputColumn, null, null, 0.2, 0.2, curate, null);
+  private static DataSpec data(
+      String source,
+      Integer size,
+      String path,
+      String namesPath,
+      String inputColumn,
+      String outputColumn,
+      Boolean curate) {
+    return new DataSpec(
+        source,
+        size,
+        11L,
+        path,
+        namesPath,
+        inputColumn,
+        outputColumn,
+        null,
+        null,
+        0.2,
+        0.2,
+        curate,
+        null);
   }
 
   @Test
@@ -111,9 +138,13 @@ class DatasetActivitiesTest {
     assertThat(built.train() + built.validation() + built.test()).isEqualTo(60);
     assertThat(built.train()).isPositive();
     assertThat(built.test()).isPositive();
-    assertThat(store.list(built.prefix())).containsExactlyInAnyOrder(built.prefix() + "manifest.json",
-        built.prefix() + "train.jsonl", built.prefix() + "val.jsonl", built.prefix() + "test.jsonl",
-        built.prefix() + "quarantine.jsonl");
+    assertThat(store.list(built.prefix()))
+        .containsExactlyInAnyOrder(
+            built.prefix() + "manifest.json",
+            built.prefix() + "train.jsonl",
+            built.prefix() + "val.jsonl",
+            built.prefix() + "test.jsonl",
+            built.prefix() + "quarantine.jsonl");
 
     Path local = DatasetFiles.local(store, built.key(), workDir.resolve("cache"));
     List<Example> train = DatasetFiles.split(local, DatasetFiles.TRAIN);
@@ -129,10 +160,14 @@ class DatasetActivitiesTest {
     assertThat(again.reused()).isTrue();
     assertThat(again).usingRecursiveComparison().ignoringFields("reused").isEqualTo(built);
 
-    DatasetRef reversed = activity.buildDataset(spec("iupac2smiles", data("synthetic", 60, null, null, null, null, null)));
+    DatasetRef reversed =
+        activity.buildDataset(
+            spec("iupac2smiles", data("synthetic", 60, null, null, null, null, null)));
     assertThat(reversed.key()).startsWith("iupac2smiles-").isNotEqualTo(built.key());
-    List<Example> reversedTrain = DatasetFiles.split(DatasetFiles.local(store, reversed.key(), workDir.resolve("cache")),
-        DatasetFiles.TRAIN);
+    List<Example> reversedTrain =
+        DatasetFiles.split(
+            DatasetFiles.local(store, reversed.key(), workDir.resolve("cache")),
+            DatasetFiles.TRAIN);
     assertThat(reversedTrain).contains(new Example(first.output(), first.input()));
   }
 
@@ -146,7 +181,9 @@ class DatasetActivitiesTest {
     csv.append("41,too,many,fields\n");
     Path file = Files.writeString(tmp.resolve("pairs.csv"), csv);
 
-    DatasetRef ref = activity.buildDataset(spec("text", data("file", null, file.toString(), null, null, null, null)));
+    DatasetRef ref =
+        activity.buildDataset(
+            spec("text", data("file", null, file.toString(), null, null, null, null)));
     assertThat(ref.key()).startsWith("text-ds-");
     assertThat(ref.train() + ref.validation() + ref.test()).isEqualTo(41);
     assertThat(ref.removedByRule()).containsEntry("malformed_row", 1);
@@ -163,13 +200,18 @@ class DatasetActivitiesTest {
     for (String split : inputsBySplit.keySet()) {
       all.addAll(DatasetFiles.split(local, split));
     }
-    assertThat(all).contains(new Example("hello 3", "HELLO, 3"), new Example("hello 7", "another answer for seven"));
+    assertThat(all)
+        .contains(
+            new Example("hello 3", "HELLO, 3"), new Example("hello 7", "another answer for seven"));
     List<String> quarantine = Files.readAllLines(local.resolve("quarantine.jsonl"));
     assertThat(quarantine).hasSize(1);
     assertThat(JSON.readTree(quarantine.get(0)).get("line").asInt()).isEqualTo(43);
 
-    // data.size keeps the first pairs of the file (a sweep's smaller sizes), under a key of its own.
-    DatasetRef first20 = activity.buildDataset(spec("text", data("file", 20, file.toString(), null, null, null, null)));
+    // data.size keeps the first pairs of the file (a sweep's smaller sizes), under a key of its
+    // own.
+    DatasetRef first20 =
+        activity.buildDataset(
+            spec("text", data("file", 20, file.toString(), null, null, null, null)));
     assertThat(first20.key()).isNotEqualTo(ref.key());
     assertThat(first20.train() + first20.validation() + first20.test()).isEqualTo(20);
     Path cut = DatasetFiles.local(store, first20.key(), workDir.resolve("cache"));
@@ -177,11 +219,13 @@ class DatasetActivitiesTest {
     for (String split : List.of(DatasetFiles.TRAIN, DatasetFiles.VALIDATION, DatasetFiles.TEST)) {
       DatasetFiles.split(cut, split).forEach(e -> kept.add(e.input()));
     }
-    assertThat(kept).isEqualTo(IntStream.range(0, 20).mapToObj(i -> "hello " + i).collect(Collectors.toSet()));
+    assertThat(kept)
+        .isEqualTo(IntStream.range(0, 20).mapToObj(i -> "hello " + i).collect(Collectors.toSet()));
   }
 
   @Test
-  void pubchemPairIsCuratedWithBadRowsQuarantinedAndCountedByRule(@TempDir Path tmp) throws IOException {
+  void pubchemPairIsCuratedWithBadRowsQuarantinedAndCountedByRule(@TempDir Path tmp)
+      throws IOException {
     List<String> smiles = new ArrayList<>();
     List<String> names = new ArrayList<>();
     int cid = 100;
@@ -196,10 +240,17 @@ class DatasetActivitiesTest {
     Path cidSmiles = gzip(tmp.resolve("CID-SMILES.gz"), smiles);
     Path cidIupac = gzip(tmp.resolve("CID-IUPAC.gz"), names);
 
-    DatasetRef ref = activity.buildDataset(spec("smiles2iupac",
-        data("pubchem", null, cidSmiles.toString(), cidIupac.toString(), null, null, true)));
-    assertThat(ref.removedByRule()).containsEntry("malformed_row", 1).containsEntry("invalid_smiles", 1)
-        .containsEntry("nitro", 1).containsEntry("duplicate_structure", 0);
+    DatasetRef ref =
+        activity.buildDataset(
+            spec(
+                "smiles2iupac",
+                data(
+                    "pubchem", null, cidSmiles.toString(), cidIupac.toString(), null, null, true)));
+    assertThat(ref.removedByRule())
+        .containsEntry("malformed_row", 1)
+        .containsEntry("invalid_smiles", 1)
+        .containsEntry("nitro", 1)
+        .containsEntry("duplicate_structure", 0);
     assertThat(ref.removedByRule().get("molecular_weight")).isPositive();
     int removed = ref.removedByRule().values().stream().mapToInt(Integer::intValue).sum();
     assertThat(ref.train() + ref.validation() + ref.test() + removed).isEqualTo(smiles.size());
@@ -209,7 +260,8 @@ class DatasetActivitiesTest {
     ArtifactManifest manifest = store.manifest(ref.prefix()).orElseThrow();
     assertThat(manifest.meta()).containsEntry("curation_rules", "paper").containsKey("inputs");
     assertThat(((Map<?, ?>) manifest.meta().get("curation")).get("unmatched_ids")).isEqualTo(1);
-    assertThat(manifest.files()).containsKeys("train.jsonl", "val.jsonl", "test.jsonl", "quarantine.jsonl");
+    assertThat(manifest.files())
+        .containsKeys("train.jsonl", "val.jsonl", "test.jsonl", "quarantine.jsonl");
 
     Path local = DatasetFiles.local(store, ref.key(), workDir.resolve("cache"));
     assertNoStructureInTwoSplits(local);
@@ -218,12 +270,20 @@ class DatasetActivitiesTest {
       quarantine.add(JSON.readTree(line));
     }
     assertThat(quarantine).hasSize(removed);
-    JsonNode malformed = quarantine.stream().filter(q -> q.get("rule").asText().equals("malformed_row")).findFirst().orElseThrow();
+    JsonNode malformed =
+        quarantine.stream()
+            .filter(q -> q.get("rule").asText().equals("malformed_row"))
+            .findFirst()
+            .orElseThrow();
     assertThat(malformed.get("source").asText()).isEqualTo("CID-SMILES.gz");
     assertThat(malformed.get("line").asInt()).isEqualTo(6);
 
-    DatasetRef again = activity.buildDataset(spec("smiles2iupac",
-        data("pubchem", null, cidSmiles.toString(), cidIupac.toString(), null, null, true)));
+    DatasetRef again =
+        activity.buildDataset(
+            spec(
+                "smiles2iupac",
+                data(
+                    "pubchem", null, cidSmiles.toString(), cidIupac.toString(), null, null, true)));
     assertThat(again.reused()).isTrue();
   }
 
@@ -231,12 +291,20 @@ class DatasetActivitiesTest {
   void missingColumnFailsWithoutRetryAndUploadsNothing(@TempDir Path tmp) throws IOException {
     Path file = Files.writeString(tmp.resolve("molecules.csv"), "smiles,name\nCCO,ethanol\n");
     List<String> before = store.list("datasets/");
-    assertThatThrownBy(() -> activity.buildDataset(spec("smiles2iupac", data("file", null, file.toString(), null, null, null, null))))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getType()).isEqualTo(ActivityFailures.INVALID_DATASET);
-          assertThat(f.getOriginalMessage()).contains("molecules.csv", "'iupac'", "[smiles, name]");
-        });
+    assertThatThrownBy(
+            () ->
+                activity.buildDataset(
+                    spec(
+                        "smiles2iupac",
+                        data("file", null, file.toString(), null, null, null, null))))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(ActivityFailures.INVALID_DATASET);
+              assertThat(f.getOriginalMessage())
+                  .contains("molecules.csv", "'iupac'", "[smiles, name]");
+            });
     assertThat(store.list("datasets/")).isEqualTo(before);
   }
 
@@ -247,30 +315,54 @@ class DatasetActivitiesTest {
       lines.add(i + "\tC" + "C".repeat(i % 9) + "O");
     }
     byte[] whole = Files.readAllBytes(gzip(tmp.resolve("whole.gz"), lines));
-    Path truncated = Files.write(tmp.resolve("CID-SMILES.gz"), Arrays.copyOf(whole, whole.length / 2));
+    Path truncated =
+        Files.write(tmp.resolve("CID-SMILES.gz"), Arrays.copyOf(whole, whole.length / 2));
     Path names = gzip(tmp.resolve("CID-IUPAC.gz"), List.of("1\tethanol"));
-    assertThatThrownBy(() -> activity.buildDataset(spec("smiles2iupac",
-        data("pubchem", null, truncated.toString(), names.toString(), null, null, null))))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getType()).isEqualTo(ActivityFailures.INVALID_DATASET);
-          assertThat(f.getOriginalMessage()).contains("CID-SMILES.gz is truncated after line");
-        });
+    assertThatThrownBy(
+            () ->
+                activity.buildDataset(
+                    spec(
+                        "smiles2iupac",
+                        data(
+                            "pubchem",
+                            null,
+                            truncated.toString(),
+                            names.toString(),
+                            null,
+                            null,
+                            null))))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(ActivityFailures.INVALID_DATASET);
+              assertThat(f.getOriginalMessage()).contains("CID-SMILES.gz is truncated after line");
+            });
 
     Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
-    assertThatThrownBy(() -> activity.buildDataset(spec("text", data("file", null, empty.toString(), null, null, null, null))))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getOriginalMessage()).contains("empty.csv is empty");
-        });
+    assertThatThrownBy(
+            () ->
+                activity.buildDataset(
+                    spec("text", data("file", null, empty.toString(), null, null, null, null))))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage()).contains("empty.csv is empty");
+            });
 
     String missing = tmp.resolve("nowhere.csv").toString();
-    assertThatThrownBy(() -> activity.buildDataset(spec("text", data("file", null, missing, null, null, null, null))))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getType()).isEqualTo(ActivityFailures.INVALID_SPEC);
-          assertThat(f.getOriginalMessage()).contains("data.path", "nowhere.csv");
-        });
+    assertThatThrownBy(
+            () ->
+                activity.buildDataset(
+                    spec("text", data("file", null, missing, null, null, null, null))))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(ActivityFailures.INVALID_SPEC);
+              assertThat(f.getOriginalMessage()).contains("data.path", "nowhere.csv");
+            });
   }
 
   private static void assertNoStructureInTwoSplits(Path local) throws IOException {

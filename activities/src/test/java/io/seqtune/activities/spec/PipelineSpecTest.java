@@ -24,7 +24,8 @@ class PipelineSpecTest {
 
   @Test
   void unknownFieldsAtAnyDepthAreNamedAfterDefaultsApply() throws Exception {
-    PipelineSpec spec = parse("{\"tsak\":\"x\",\"train\":{\"epochz\":3},\"data\":{\"sze\":1}}").withDefaults();
+    PipelineSpec spec =
+        parse("{\"tsak\":\"x\",\"train\":{\"epochz\":3},\"data\":{\"sze\":1}}").withDefaults();
     assertThatThrownBy(spec::validate)
         .isInstanceOf(SpecException.class)
         .hasMessageContaining("tsak: unknown field")
@@ -34,9 +35,12 @@ class PipelineSpecTest {
 
   @Test
   void everyBadValueIsListedAtOnce() throws Exception {
-    PipelineSpec spec = parse("""
+    PipelineSpec spec =
+        parse(
+                """
         {"task":"translate","train":{"epochs":0,"schedule":"wavy"},"model":{"hidden":30,"heads":4},
-         "data":{"format":"poem"},"eval":{"stereo":"maybe"}}""").withDefaults();
+         "data":{"format":"poem"},"eval":{"stereo":"maybe"}}""")
+            .withDefaults();
     assertThatThrownBy(spec::validate)
         .isInstanceOf(SpecException.class)
         .satisfies(e -> assertThat(((SpecException) e).problems()).hasSize(6));
@@ -45,7 +49,13 @@ class PipelineSpecTest {
   @Test
   void dropoutDefaultsToNoneFromScratchAndToTheBaseModelsOwnOtherwise() throws Exception {
     assertThat(parse("{}").withDefaults().validate().model().dropout()).isEqualTo(0.0);
-    assertThat(parse("{\"model\":{\"base\":\"/models/opt-125m\"}}").withDefaults().validate().model().dropout()).isNull();
+    assertThat(
+            parse("{\"model\":{\"base\":\"/models/opt-125m\"}}")
+                .withDefaults()
+                .validate()
+                .model()
+                .dropout())
+        .isNull();
     assertThatThrownBy(() -> parse("{\"model\":{\"dropout\":1.0}}").withDefaults().validate())
         .hasMessageContaining("model.dropout: 1.0 is outside [0, 1)");
   }
@@ -58,7 +68,8 @@ class PipelineSpecTest {
 
   @Test
   void specSurvivesAJsonRoundTripWithoutInventingFields() throws Exception {
-    PipelineSpec spec = parse("{\"task\":\"text\",\"data\":{\"path\":\"pairs.csv\"}}").withDefaults().validate();
+    PipelineSpec spec =
+        parse("{\"task\":\"text\",\"data\":{\"path\":\"pairs.csv\"}}").withDefaults().validate();
     PipelineSpec back = parse(JSON.writeValueAsString(spec));
     assertThat(back.withDefaults().validate()).isEqualTo(spec);
   }

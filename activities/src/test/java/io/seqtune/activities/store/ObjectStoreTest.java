@@ -22,7 +22,9 @@ class ObjectStoreTest {
   @BeforeAll
   static void start() {
     s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret-value");
-    store = new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "test")).ensureBucket();
+    store =
+        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "test"))
+            .ensureBucket();
   }
 
   @AfterAll
@@ -40,8 +42,9 @@ class ObjectStoreTest {
 
     ArtifactManifest written = store.uploadDirectory("runs/r1/ckpt", dir, Map.of("step", 3));
     assertThat(written.files()).containsOnlyKeys("a.txt", "sub/b.bin");
-    assertThat(store.list("runs/r1/ckpt/")).containsExactly(
-        "runs/r1/ckpt/a.txt", "runs/r1/ckpt/manifest.json", "runs/r1/ckpt/sub/b.bin");
+    assertThat(store.list("runs/r1/ckpt/"))
+        .containsExactly(
+            "runs/r1/ckpt/a.txt", "runs/r1/ckpt/manifest.json", "runs/r1/ckpt/sub/b.bin");
 
     Path back = tmp.resolve("back");
     ArtifactManifest read = store.downloadDirectory("runs/r1/ckpt", back);
@@ -58,11 +61,13 @@ class ObjectStoreTest {
     store.putBytes("runs/r2/ok/w.txt", "tampered".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> store.downloadDirectory("runs/r2/ok", tmp.resolve("x")))
         .isInstanceOf(CorruptArtifactException.class)
-        .hasMessageContaining("w.txt").hasMessageContaining("manifest says");
+        .hasMessageContaining("w.txt")
+        .hasMessageContaining("manifest says");
 
     store.putBytes("runs/r2/partial/w.txt", "half".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> store.downloadDirectory("runs/r2/partial", tmp.resolve("y")))
-        .isInstanceOf(CorruptArtifactException.class).hasMessageContaining("incomplete");
+        .isInstanceOf(CorruptArtifactException.class)
+        .hasMessageContaining("incomplete");
   }
 
   @Test
@@ -71,7 +76,8 @@ class ObjectStoreTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    try (ObjectStore dead = new ObjectStore(new StoreSettings("http://127.0.0.1:" + port, "k", "s", "bucket"))) {
+    try (ObjectStore dead =
+        new ObjectStore(new StoreSettings("http://127.0.0.1:" + port, "k", "s", "bucket"))) {
       assertThatThrownBy(dead::ensureBucket)
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("cannot reach the object store at http://127.0.0.1:" + port)
@@ -81,13 +87,17 @@ class ObjectStoreTest {
 
   @Test
   void wrongSecretIsRejected() {
-    try (ObjectStore wrong = new ObjectStore(new StoreSettings(s3.endpoint(), "key", "not-the-secret", "test"))) {
-      assertThatThrownBy(() -> wrong.list("")).isInstanceOf(StoreException.class).hasMessageContaining("refused");
+    try (ObjectStore wrong =
+        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "not-the-secret", "test"))) {
+      assertThatThrownBy(() -> wrong.list(""))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("refused");
     }
   }
 
   @Test
   void settingsNeverPrintTheSecret() {
-    assertThat(new StoreSettings("http://h:1", "ak", "very-secret", "b").toString()).doesNotContain("very-secret");
+    assertThat(new StoreSettings("http://h:1", "ak", "very-secret", "b").toString())
+        .doesNotContain("very-secret");
   }
 }

@@ -11,13 +11,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code model.dropout} reaches the model that trains and the config.json a resumed epoch reads back. */
+/**
+ * {@code model.dropout} reaches the model that trains and the config.json a resumed epoch reads
+ * back.
+ */
 class ModelBundleDropoutTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final List<Example> EXAMPLES = List.of(new Example("CCO", "ethanol"), new Example("CC", "ethane"));
+  static final List<Example> EXAMPLES =
+      List.of(new Example("CCO", "ethanol"), new Example("CC", "ethane"));
 
   static PipelineSpec spec(String model) throws Exception {
-    return JSON.readValue("{\"model\":" + model + "}", PipelineSpec.class).withDefaults().validate();
+    return JSON.readValue("{\"model\":" + model + "}", PipelineSpec.class)
+        .withDefaults()
+        .validate();
   }
 
   static double attentionDropout(ModelConfig config) {
@@ -26,10 +32,13 @@ class ModelBundleDropoutTest {
 
   @Test
   void fromScratchTrainsWithoutDropoutUnlessTheSpecSetsIt(@TempDir Path dir) throws Exception {
-    try (ModelBundle plain = ModelBundle.start(spec("{\"layers\":1,\"hidden\":16,\"heads\":2}"), EXAMPLES)) {
+    try (ModelBundle plain =
+        ModelBundle.start(spec("{\"layers\":1,\"hidden\":16,\"heads\":2}"), EXAMPLES)) {
       assertThat(attentionDropout(plain.model().config())).isEqualTo(0.0);
     }
-    try (ModelBundle set = ModelBundle.start(spec("{\"layers\":1,\"hidden\":16,\"heads\":2,\"dropout\":0.2}"), EXAMPLES)) {
+    try (ModelBundle set =
+        ModelBundle.start(
+            spec("{\"layers\":1,\"hidden\":16,\"heads\":2,\"dropout\":0.2}"), EXAMPLES)) {
       assertThat(set.model().config().doubleValue("resid_pdrop", Double.NaN)).isEqualTo(0.2);
       set.save(dir);
     }
@@ -38,14 +47,17 @@ class ModelBundleDropoutTest {
 
   @Test
   void aBaseModelKeepsItsOwnDropoutUnlessTheSpecOverridesIt(@TempDir Path base) throws Exception {
-    try (ModelBundle scratch = ModelBundle.start(spec("{\"layers\":1,\"hidden\":16,\"heads\":2,\"dropout\":0.1}"), EXAMPLES)) {
+    try (ModelBundle scratch =
+        ModelBundle.start(
+            spec("{\"layers\":1,\"hidden\":16,\"heads\":2,\"dropout\":0.1}"), EXAMPLES)) {
       scratch.save(base);
     }
     String baseJson = JSON.writeValueAsString(base.toString());
     try (ModelBundle kept = ModelBundle.start(spec("{\"base\":" + baseJson + "}"), EXAMPLES)) {
       assertThat(attentionDropout(kept.model().config())).isEqualTo(0.1);
     }
-    try (ModelBundle overridden = ModelBundle.start(spec("{\"base\":" + baseJson + ",\"dropout\":0.3}"), EXAMPLES)) {
+    try (ModelBundle overridden =
+        ModelBundle.start(spec("{\"base\":" + baseJson + ",\"dropout\":0.3}"), EXAMPLES)) {
       assertThat(attentionDropout(overridden.model().config())).isEqualTo(0.3);
     }
   }

@@ -26,65 +26,80 @@ import java.util.Map;
  * dataset under that key is returned instead of being rebuilt.
  */
 public final class DatasetBuilder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A dataset on disk. */
-    public record BuiltDataset(Path directory, DatasetManifest manifest, boolean reused) {}
+  /** A dataset on disk. */
+  public record BuiltDataset(Path directory, DatasetManifest manifest, boolean reused) {}
 
-    private DatasetBuilder() {}
+  private DatasetBuilder() {}
 
-    public static BuiltDataset build(DatasetSpec spec, Path root) {
-        PromptFormat format = PromptTemplate.parse(spec.format());
-        String key = DatasetKey.derive(spec);
-        Path directory = root.resolve(key);
-        if (Files.exists(directory.resolve(DatasetManifest.FILE_NAME))) {
-            return new BuiltDataset(directory, readManifest(directory), true);
-        }
-        Map<String, String> inputs = new LinkedHashMap<>();
-        DatasetKey.inputs(spec).forEach(input -> inputs.put(input.toString(), DatasetKey.fileSha256(input)));
-        TaskText task = TaskText.SMILES_TO_IUPAC.withDescription(spec.taskDescription());
-        SplitAssigner splitter = new SplitAssigner(spec.split());
-        LeakageCheck leakage = new LeakageCheck();
-        Curator curator = new Curator(spec.curation());
-        long keepAtMost = spec.maxRows() == null ? Long.MAX_VALUE : spec.maxRows();
-        long unmatched = 0;
-        try (DatasetWriter writer = new DatasetWriter(root, key, spec.shardSize())) {
-            java.util.function.Consumer<CuratedMolecule> keep = curated -> {
-                NamedMolecule molecule = curated.molecule();
-                String group = splitter.groupKey(curated.inchiKey(), molecule.smiles());
-                Split split = splitter.assign(group);
-                leakage.record(split, group);
-                Prompted prompted = format.render(molecule.smiles(), molecule.name(), task);
-                writer.add(split, new ShardRow(molecule.smiles(), molecule.name(), molecule.family(), curated.inchiKey(),
-                        spec.split().scaffold() ? group : null, prompted.prompt(), prompted.response()));
-            };
-            if (spec.synthetic() != null) {
-                List<NamedMolecule> synthetic = new SyntheticGenerator(spec.synthetic()).generate();
-                try (RowSource rows = RowSource.ofMolecules(synthetic)) {
-                    curator.curate(rows, keep, writer::quarantine, keepAtMost);
-                }
-            }
-            for (DatasetSpec.TableInput table : spec.tables()) {
-                try (TableReader rows = TableReader.open(Path.of(table.path()), table.smilesColumn(), table.nameColumn())) {
-                    curator.curate(rows, keep, writer::quarantine, keepAtMost);
-                }
-            }
-            if (spec.pubchem() != null) {
-                try (PubChemJoin rows = new PubChemJoin(Path.of(spec.pubchem().cidSmiles()), Path.of(spec.pubchem().cidIupac()))) {
-                    curator.curate(rows, keep, writer::quarantine, keepAtMost);
-                    unmatched = rows.unmatched();
-                }
-            }
-            DatasetManifest manifest = writer.finish(spec, inputs, curator.counts(unmatched));
-            return new BuiltDataset(directory, manifest, false);
-        }
+  public static BuiltDataset build(DatasetSpec spec, Path root) {
+    PromptFormat format = PromptTemplate.parse(spec.format());
+    String key = DatasetKey.derive(spec);
+    Path directory = root.resolve(key);
+    if (Files.exists(directory.resolve(DatasetManifest.FILE_NAME))) {
+      return new BuiltDataset(directory, readManifest(directory), true);
     }
-
-    public static DatasetManifest readManifest(Path directory) {
-        try {
-            return JSON.readValue(directory.resolve(DatasetManifest.FILE_NAME).toFile(), DatasetManifest.class);
-        } catch (IOException e) {
-            throw new ChemException("cannot read the manifest of " + directory + ": " + e.getMessage(), e);
+    Map<String, String> inputs = new LinkedHashMap<>();
+    DatasetKey.inputs(spec)
+        .forEach(input -> inputs.put(input.toString(), DatasetKey.fileSha256(input)));
+    TaskText task = TaskText.SMILES_TO_IUPAC.withDescription(spec.taskDescription());
+    SplitAssigner splitter = new SplitAssigner(spec.split());
+    LeakageCheck leakage = new LeakageCheck();
+    Curator curator = new Curator(spec.curation());
+    long keepAtMost = spec.maxRows() == null ? Long.MAX_VALUE : spec.maxRows();
+    long unmatched = 0;
+    try (DatasetWriter writer = new DatasetWriter(root, key, spec.shardSize())) {
+      java.util.function.Consumer<CuratedMolecule> keep =
+          curated -> {
+            NamedMolecule molecule = curated.molecule();
+            String group = splitter.groupKey(curated.inchiKey(), molecule.smiles());
+            Split split = splitter.assign(group);
+            leakage.record(split, group);
+            Prompted prompted = format.render(molecule.smiles(), molecule.name(), task);
+            writer.add(
+                split,
+                new ShardRow(
+                    molecule.smiles(),
+                    molecule.name(),
+                    molecule.family(),
+                    curated.inchiKey(),
+                    spec.split().scaffold() ? group : null,
+                    prompted.prompt(),
+                    prompted.response()));
+          };
+      if (spec.synthetic() != null) {
+        List<NamedMolecule> synthetic = new SyntheticGenerator(spec.synthetic()).generate();
+        try (RowSource rows = RowSource.ofMolecules(synthetic)) {
+          curator.curate(rows, keep, writer::quarantine, keepAtMost);
         }
+      }
+      for (DatasetSpec.TableInput table : spec.tables()) {
+        try (TableReader rows =
+            TableReader.open(Path.of(table.path()), table.smilesColumn(), table.nameColumn())) {
+          curator.curate(rows, keep, writer::quarantine, keepAtMost);
+        }
+      }
+      if (spec.pubchem() != null) {
+        try (PubChemJoin rows =
+            new PubChemJoin(
+                Path.of(spec.pubchem().cidSmiles()), Path.of(spec.pubchem().cidIupac()))) {
+          curator.curate(rows, keep, writer::quarantine, keepAtMost);
+          unmatched = rows.unmatched();
+        }
+      }
+      DatasetManifest manifest = writer.finish(spec, inputs, curator.counts(unmatched));
+      return new BuiltDataset(directory, manifest, false);
     }
+  }
+
+  public static DatasetManifest readManifest(Path directory) {
+    try {
+      return JSON.readValue(
+          directory.resolve(DatasetManifest.FILE_NAME).toFile(), DatasetManifest.class);
+    } catch (IOException e) {
+      throw new ChemException(
+          "cannot read the manifest of " + directory + ": " + e.getMessage(), e);
+    }
+  }
 }

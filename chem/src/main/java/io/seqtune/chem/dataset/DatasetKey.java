@@ -21,56 +21,57 @@ import java.util.List;
 
 /** Derives a dataset's key from its spec and the bytes of its input files. */
 public final class DatasetKey {
-    /** Bump when the output of the same spec changes (new fields, different curation code). */
-    public static final int LAYOUT_VERSION = 1;
+  /** Bump when the output of the same spec changes (new fields, different curation code). */
+  public static final int LAYOUT_VERSION = 1;
 
-    static final ObjectMapper CANONICAL_JSON = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+  static final ObjectMapper CANONICAL_JSON =
+      JsonMapper.builder()
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
 
-    private DatasetKey() {}
+  private DatasetKey() {}
 
-    /** "ds-" + 24 hex digits of sha256(layout version, canonical spec JSON, sha256 of each input). */
-    public static String derive(DatasetSpec spec) {
-        MessageDigest digest = sha256();
-        digest.update(("seqtune-dataset-v" + LAYOUT_VERSION + "\n").getBytes(StandardCharsets.UTF_8));
-        try {
-            digest.update(CANONICAL_JSON.writeValueAsBytes(spec));
-        } catch (JsonProcessingException e) {
-            throw new ChemException("cannot serialise dataset spec: " + e.getMessage(), e);
-        }
-        for (Path input : inputs(spec)) {
-            digest.update(("\n" + fileSha256(input)).getBytes(StandardCharsets.UTF_8));
-        }
-        return "ds-" + HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+  /** "ds-" + 24 hex digits of sha256(layout version, canonical spec JSON, sha256 of each input). */
+  public static String derive(DatasetSpec spec) {
+    MessageDigest digest = sha256();
+    digest.update(("seqtune-dataset-v" + LAYOUT_VERSION + "\n").getBytes(StandardCharsets.UTF_8));
+    try {
+      digest.update(CANONICAL_JSON.writeValueAsBytes(spec));
+    } catch (JsonProcessingException e) {
+      throw new ChemException("cannot serialise dataset spec: " + e.getMessage(), e);
     }
-
-    static List<Path> inputs(DatasetSpec spec) {
-        List<Path> inputs = new ArrayList<>();
-        spec.tables().forEach(t -> inputs.add(Path.of(t.path())));
-        if (spec.pubchem() != null) {
-            inputs.add(Path.of(spec.pubchem().cidSmiles()));
-            inputs.add(Path.of(spec.pubchem().cidIupac()));
-        }
-        return inputs;
+    for (Path input : inputs(spec)) {
+      digest.update(("\n" + fileSha256(input)).getBytes(StandardCharsets.UTF_8));
     }
+    return "ds-" + HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+  }
 
-    public static String fileSha256(Path file) {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new ChemException("cannot read input " + file + ": " + e.getMessage(), e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
+  static List<Path> inputs(DatasetSpec spec) {
+    List<Path> inputs = new ArrayList<>();
+    spec.tables().forEach(t -> inputs.add(Path.of(t.path())));
+    if (spec.pubchem() != null) {
+      inputs.add(Path.of(spec.pubchem().cidSmiles()));
+      inputs.add(Path.of(spec.pubchem().cidIupac()));
     }
+    return inputs;
+  }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+  public static String fileSha256(Path file) {
+    MessageDigest digest = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new ChemException("cannot read input " + file + ": " + e.getMessage(), e);
     }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+    }
+  }
 }

@@ -11,62 +11,77 @@ import java.util.List;
  * Everything that decides a dataset's content. Its JSON, with the hashes of the input files, gives
  * the dataset key: the same request finds the dataset already built.
  *
- * @param synthetic   synthetic pairs to include, or null
- * @param tables      CSV/TSV/JSONL inputs (may be empty)
- * @param pubchem     PubChem CID-SMILES + CID-IUPAC inputs, or null
- * @param format      a built-in prompt format id or a custom template ({@link io.seqtune.chem.PromptTemplate#parse})
+ * @param synthetic synthetic pairs to include, or null
+ * @param tables CSV/TSV/JSONL inputs (may be empty)
+ * @param pubchem PubChem CID-SMILES + CID-IUPAC inputs, or null
+ * @param format a built-in prompt format id or a custom template ({@link
+ *     io.seqtune.chem.PromptTemplate#parse})
  * @param taskDescription the instruction text used by formats that show one
- * @param shardSize   rows per shard file
- * @param maxRows     keep at most this many curated rows, the first in source order (reading stops
- *                    there, so a 10k cut of PubChem does not read all of it; cuts of one source nest),
- *                    or null for all
+ * @param shardSize rows per shard file
+ * @param maxRows keep at most this many curated rows, the first in source order (reading stops
+ *     there, so a 10k cut of PubChem does not read all of it; cuts of one source nest), or null for
+ *     all
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetSpec(
-        SyntheticConfig synthetic,
-        List<TableInput> tables,
-        PubChemInput pubchem,
-        CurationConfig curation,
-        SplitConfig split,
-        String format,
-        String taskDescription,
-        int shardSize,
-        Integer maxRows) {
+    SyntheticConfig synthetic,
+    List<TableInput> tables,
+    PubChemInput pubchem,
+    CurationConfig curation,
+    SplitConfig split,
+    String format,
+    String taskDescription,
+    int shardSize,
+    Integer maxRows) {
 
-    /** A table file and the columns holding SMILES and name. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record TableInput(String path, String smilesColumn, String nameColumn) {}
+  /** A table file and the columns holding SMILES and name. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record TableInput(String path, String smilesColumn, String nameColumn) {}
 
-    /** PubChem bulk files, both sorted by CID. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record PubChemInput(String cidSmiles, String cidIupac) {}
+  /** PubChem bulk files, both sorted by CID. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record PubChemInput(String cidSmiles, String cidIupac) {}
 
-    public DatasetSpec {
-        tables = tables == null ? List.of() : List.copyOf(tables);
-        if (synthetic == null && tables.isEmpty() && pubchem == null) {
-            throw new IllegalArgumentException("a dataset needs a source: synthetic, tables or pubchem");
-        }
-        if (curation == null || split == null || format == null) {
-            throw new IllegalArgumentException("a dataset spec needs curation, split and format");
-        }
-        if (shardSize <= 0) {
-            throw new IllegalArgumentException("shard size must be > 0, got " + shardSize);
-        }
-        if (maxRows != null && maxRows <= 0) {
-            throw new IllegalArgumentException("max rows must be > 0, got " + maxRows);
-        }
+  public DatasetSpec {
+    tables = tables == null ? List.of() : List.copyOf(tables);
+    if (synthetic == null && tables.isEmpty() && pubchem == null) {
+      throw new IllegalArgumentException("a dataset needs a source: synthetic, tables or pubchem");
     }
-
-    /** Every curated row of the sources. */
-    public DatasetSpec(SyntheticConfig synthetic, List<TableInput> tables, PubChemInput pubchem, CurationConfig curation,
-            SplitConfig split, String format, String taskDescription, int shardSize) {
-        this(synthetic, tables, pubchem, curation, split, format, taskDescription, shardSize, null);
+    if (curation == null || split == null || format == null) {
+      throw new IllegalArgumentException("a dataset spec needs curation, split and format");
     }
-
-    /** Synthetic pairs only: validity and de-duplication checks, default split, the given format. */
-    public static DatasetSpec synthetic(SyntheticConfig synthetic, String format) {
-        return new DatasetSpec(synthetic, List.of(), null, CurationConfig.validityOnly(), SplitConfig.defaults(synthetic.seed()),
-                format, io.seqtune.chem.TaskText.SMILES_TO_IUPAC.description(), 100_000);
+    if (shardSize <= 0) {
+      throw new IllegalArgumentException("shard size must be > 0, got " + shardSize);
     }
+    if (maxRows != null && maxRows <= 0) {
+      throw new IllegalArgumentException("max rows must be > 0, got " + maxRows);
+    }
+  }
+
+  /** Every curated row of the sources. */
+  public DatasetSpec(
+      SyntheticConfig synthetic,
+      List<TableInput> tables,
+      PubChemInput pubchem,
+      CurationConfig curation,
+      SplitConfig split,
+      String format,
+      String taskDescription,
+      int shardSize) {
+    this(synthetic, tables, pubchem, curation, split, format, taskDescription, shardSize, null);
+  }
+
+  /** Synthetic pairs only: validity and de-duplication checks, default split, the given format. */
+  public static DatasetSpec synthetic(SyntheticConfig synthetic, String format) {
+    return new DatasetSpec(
+        synthetic,
+        List.of(),
+        null,
+        CurationConfig.validityOnly(),
+        SplitConfig.defaults(synthetic.seed()),
+        format,
+        io.seqtune.chem.TaskText.SMILES_TO_IUPAC.description(),
+        100_000);
+  }
 }

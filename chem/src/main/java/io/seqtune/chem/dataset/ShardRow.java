@@ -10,4 +10,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ShardRow(String input, String output, String family, String inchiKey, String scaffold, String prompt, String response) {}
+public record ShardRow(
+    String input,
+    String output,
+    String family,
+    String inchiKey,
+    String scaffold,
+    String prompt,
+    String response) {}

@@ -10,14 +10,24 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param scaffold group by Bemis–Murcko scaffold, so test scaffolds are unseen in training
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SplitConfig(double train, double validation, double test, long seed, boolean scaffold) {
-    public SplitConfig {
-        if (train < 0 || validation < 0 || test < 0 || Math.abs(train + validation + test - 1.0) > 1e-6) {
-            throw new IllegalArgumentException("split fractions must be >= 0 and sum to 1, got " + train + "/" + validation + "/" + test);
-        }
+public record SplitConfig(
+    double train, double validation, double test, long seed, boolean scaffold) {
+  public SplitConfig {
+    if (train < 0
+        || validation < 0
+        || test < 0
+        || Math.abs(train + validation + test - 1.0) > 1e-6) {
+      throw new IllegalArgumentException(
+          "split fractions must be >= 0 and sum to 1, got "
+              + train
+              + "/"
+              + validation
+              + "/"
+              + test);
     }
+  }
 
-    public static SplitConfig defaults(long seed) {
-        return new SplitConfig(0.9, 0.05, 0.05, seed, false);
-    }
+  public static SplitConfig defaults(long seed) {
+    return new SplitConfig(0.9, 0.05, 0.05, seed, false);
+  }
 }

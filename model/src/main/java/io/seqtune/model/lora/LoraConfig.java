@@ -8,19 +8,22 @@ import java.util.List;
  * q_proj, v_proj, c_attn).
  */
 public record LoraConfig(int r, double alpha, double dropout, List<String> targetModules) {
-    public LoraConfig {
-        targetModules = List.copyOf(targetModules);
-        if (r < 1) {
-            throw new IllegalArgumentException("LoRA rank must be >= 1");
-        }
+  public LoraConfig {
+    targetModules = List.copyOf(targetModules);
+    if (r < 1) {
+      throw new IllegalArgumentException("LoRA rank must be >= 1");
     }
+  }
 
-    public double scale() {
-        return alpha / r;
-    }
+  public double scale() {
+    return alpha / r;
+  }
 
-    /** PEFT's rule for a list of targets: the module name equals a target or ends with "." + target. */
-    public boolean targets(String moduleName) {
-        return targetModules.stream().anyMatch(t -> moduleName.equals(t) || moduleName.endsWith("." + t));
-    }
+  /**
+   * PEFT's rule for a list of targets: the module name equals a target or ends with "." + target.
+   */
+  public boolean targets(String moduleName) {
+    return targetModules.stream()
+        .anyMatch(t -> moduleName.equals(t) || moduleName.endsWith("." + t));
+  }
 }

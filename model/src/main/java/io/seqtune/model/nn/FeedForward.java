@@ -4,5 +4,5 @@ import ai.djl.ndarray.NDArray;
 
 /** The position-wise MLP of a block. */
 public interface FeedForward {
-    NDArray forward(NDArray x); // [B, T, C] -> [B, T, C]
+  NDArray forward(NDArray x); // [B, T, C] -> [B, T, C]
 }

@@ -7,4 +7,5 @@ import ai.djl.ndarray.NDArray;
  * biases [B, 1, T, Tk] (0 where a query may attend, a large negative number where not) for global
  * and, if any layer uses it, local attention; rotary angles if the model has them.
  */
-public record ForwardContext(NDArray globalBias, NDArray localBias, Rotary.Angles angles, boolean training) {}
+public record ForwardContext(
+    NDArray globalBias, NDArray localBias, Rotary.Angles angles, boolean training) {}

@@ -4,20 +4,20 @@ import ai.djl.ndarray.NDArray;
 
 /** Llama's SwiGLU: down(act(gate(x)) * up(x)). */
 public final class GatedMlp implements FeedForward {
-    private final Linear gate; // C -> inner
-    private final Linear up; // C -> inner
-    private final Activation activation;
-    private final Linear down; // inner -> C
+  private final Linear gate; // C -> inner
+  private final Linear up; // C -> inner
+  private final Activation activation;
+  private final Linear down; // inner -> C
 
-    public GatedMlp(Linear gate, Linear up, Activation activation, Linear down) {
-        this.gate = gate;
-        this.up = up;
-        this.activation = activation;
-        this.down = down;
-    }
+  public GatedMlp(Linear gate, Linear up, Activation activation, Linear down) {
+    this.gate = gate;
+    this.up = up;
+    this.activation = activation;
+    this.down = down;
+  }
 
-    @Override
-    public NDArray forward(NDArray x) {
-        return down.forward(activation.apply(gate.forward(x)).mul(up.forward(x)));
-    }
+  @Override
+  public NDArray forward(NDArray x) {
+    return down.forward(activation.apply(gate.forward(x)).mul(up.forward(x)));
+  }
 }

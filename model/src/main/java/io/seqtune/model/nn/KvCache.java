@@ -15,91 +15,111 @@ import ai.djl.ndarray.types.Shape;
  * cache's own manager, outside any per-step NDScope, and are freed as they are replaced.
  */
 public final class KvCache implements AutoCloseable {
-    private final NDManager manager;
-    private final NDArray[] keys; // [B, Hkv, capacity, D], or null before the first append
-    private final NDArray[] values;
-    private final long[] lengths; // tokens written per layer
-    private final int initialCapacity;
+  private final NDManager manager;
+  private final NDArray[] keys; // [B, Hkv, capacity, D], or null before the first append
+  private final NDArray[] values;
+  private final long[] lengths; // tokens written per layer
+  private final int initialCapacity;
 
-    public KvCache(NDManager parent, int layers) {
-        this(parent, layers, 0);
+  public KvCache(NDManager parent, int layers) {
+    this(parent, layers, 0);
+  }
+
+  /**
+   * @param capacity tokens to reserve room for (prompt plus new tokens); more still fit
+   */
+  public KvCache(NDManager parent, int layers, int capacity) {
+    this.manager = parent.newSubManager();
+    this.keys = new NDArray[layers];
+    this.values = new NDArray[layers];
+    this.lengths = new long[layers];
+    this.initialCapacity = capacity;
+  }
+
+  /** Tokens already cached. */
+  public long length() {
+    return lengths[0];
+  }
+
+  /**
+   * Appends new keys and values [B, Hkv, T, D] of one layer and returns all of them (views of the
+   * buffers).
+   */
+  NDArray[] append(int layer, NDArray k, NDArray v) {
+    long past = lengths[layer];
+    long t = k.getShape().get(2);
+    long total = past + t;
+    if (keys[layer] == null || total > keys[layer].getShape().get(2)) {
+      long capacity =
+          Math.max(
+              total,
+              Math.max(
+                  initialCapacity, 2 * (keys[layer] == null ? 0 : keys[layer].getShape().get(2))));
+      replace(
+          layer, grown(keys[layer], k, past, capacity), grown(values[layer], v, past, capacity));
     }
+    NDIndex fresh = new NDIndex(":, :, {}:{}", past, total);
+    keys[layer].set(fresh, k);
+    values[layer].set(fresh, v);
+    lengths[layer] = total;
+    NDIndex filled = new NDIndex(":, :, :{}", total);
+    return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
+  }
 
-    /** @param capacity tokens to reserve room for (prompt plus new tokens); more still fit */
-    public KvCache(NDManager parent, int layers, int capacity) {
-        this.manager = parent.newSubManager();
-        this.keys = new NDArray[layers];
-        this.values = new NDArray[layers];
-        this.lengths = new long[layers];
-        this.initialCapacity = capacity;
+  /**
+   * Keeps only the batch rows {@code rows} (in that order), as beam search does after each step.
+   */
+  public void selectRows(NDArray rows) { // [B'] int64
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        replace(i, keep(keys[i].get(rows)), keep(values[i].get(rows)));
+      }
     }
+  }
 
-    /** Tokens already cached. */
-    public long length() {
-        return lengths[0];
-    }
-
-    /** Appends new keys and values [B, Hkv, T, D] of one layer and returns all of them (views of the buffers). */
-    NDArray[] append(int layer, NDArray k, NDArray v) {
-        long past = lengths[layer];
-        long t = k.getShape().get(2);
-        long total = past + t;
-        if (keys[layer] == null || total > keys[layer].getShape().get(2)) {
-            long capacity = Math.max(total, Math.max(initialCapacity, 2 * (keys[layer] == null ? 0 : keys[layer].getShape().get(2))));
-            replace(layer, grown(keys[layer], k, past, capacity), grown(values[layer], v, past, capacity));
-        }
-        NDIndex fresh = new NDIndex(":, :, {}:{}", past, total);
-        keys[layer].set(fresh, k);
-        values[layer].set(fresh, v);
-        lengths[layer] = total;
-        NDIndex filled = new NDIndex(":, :, :{}", total);
-        return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
-    }
-
-    /** Keeps only the batch rows {@code rows} (in that order), as beam search does after each step. */
-    public void selectRows(NDArray rows) { // [B'] int64
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                replace(i, keep(keys[i].get(rows)), keep(values[i].get(rows)));
-            }
-        }
-    }
-
-    /** A buffer [B, Hkv, capacity, D] in the type and on the device of {@code like}, holding the first {@code past} tokens of {@code old}. */
-    private NDArray grown(NDArray old, NDArray like, long past, long capacity) {
-        Shape s = like.getShape();
-        NDArray zeros = keep(manager.zeros(new Shape(s.get(0), s.get(1), capacity, s.get(3)), DataType.FLOAT32,
+  /**
+   * A buffer [B, Hkv, capacity, D] in the type and on the device of {@code like}, holding the first
+   * {@code past} tokens of {@code old}.
+   */
+  private NDArray grown(NDArray old, NDArray like, long past, long capacity) {
+    Shape s = like.getShape();
+    NDArray zeros =
+        keep(
+            manager.zeros(
+                new Shape(s.get(0), s.get(1), capacity, s.get(3)),
+                DataType.FLOAT32,
                 like.getDevice()));
-        NDArray buffer = Tensors.like(zeros, like); // a bfloat16 buffer is made by casting: DJL cannot create one
-        if (buffer != zeros) {
-            zeros.close();
-            buffer = keep(buffer);
-        }
-        if (old != null && past > 0) {
-            try (NDArray filled = old.get(new NDIndex(":, :, :{}", past))) {
-                buffer.set(new NDIndex(":, :, :{}", past), filled);
-            }
-        }
-        return buffer;
+    NDArray buffer =
+        Tensors.like(zeros, like); // a bfloat16 buffer is made by casting: DJL cannot create one
+    if (buffer != zeros) {
+      zeros.close();
+      buffer = keep(buffer);
     }
+    if (old != null && past > 0) {
+      try (NDArray filled = old.get(new NDIndex(":, :, :{}", past))) {
+        buffer.set(new NDIndex(":, :, :{}", past), filled);
+      }
+    }
+    return buffer;
+  }
 
-    private NDArray keep(NDArray a) {
-        NDScope.unregister(a);
-        a.attach(manager);
-        return a;
-    }
+  private NDArray keep(NDArray a) {
+    NDScope.unregister(a);
+    a.attach(manager);
+    return a;
+  }
 
-    private void replace(int layer, NDArray k, NDArray v) {
-        if (keys[layer] != null && keys[layer] != k) {
-            keys[layer].close();
-            values[layer].close();
-        }
-        keys[layer] = k;
-        values[layer] = v;
+  private void replace(int layer, NDArray k, NDArray v) {
+    if (keys[layer] != null && keys[layer] != k) {
+      keys[layer].close();
+      values[layer].close();
     }
+    keys[layer] = k;
+    values[layer] = v;
+  }
 
-    @Override
-    public void close() {
-        manager.close();
-    }
+  @Override
+  public void close() {
+    manager.close();
+  }
 }

@@ -5,59 +5,61 @@ import ai.djl.ndarray.types.Shape;
 
 /** y = x W^T + b, with an optional low-rank (LoRA) update added to the output. */
 public final class Linear {
-    private final NDArray weight; // [out, in]
-    private final NDArray bias; // [out] or null
-    private LoraDelta lora;
+  private final NDArray weight; // [out, in]
+  private final NDArray bias; // [out] or null
+  private LoraDelta lora;
 
-    public Linear(NDArray weight, NDArray bias) {
-        this.weight = weight;
-        this.bias = bias;
-    }
+  public Linear(NDArray weight, NDArray bias) {
+    this.weight = weight;
+    this.bias = bias;
+  }
 
-    /** A torch.nn.Linear named {@code name} (HF stores [out, in]). */
-    public static Linear create(Parameters p, String name, int in, int out, boolean bias) {
-        return create(p, name, in, out, bias, Init.normal());
-    }
+  /** A torch.nn.Linear named {@code name} (HF stores [out, in]). */
+  public static Linear create(Parameters p, String name, int in, int out, boolean bias) {
+    return create(p, name, in, out, bias, Init.normal());
+  }
 
-    public static Linear create(Parameters p, String name, int in, int out, boolean bias, Init init) {
-        NDArray w = p.add(name + ".weight", new Shape(out, in), init);
-        NDArray b = bias ? p.add(name + ".bias", new Shape(out), Init.zeros()) : null;
-        Linear linear = new Linear(w, b);
-        p.addLinear(name, linear);
-        return linear;
-    }
+  public static Linear create(Parameters p, String name, int in, int out, boolean bias, Init init) {
+    NDArray w = p.add(name + ".weight", new Shape(out, in), init);
+    NDArray b = bias ? p.add(name + ".bias", new Shape(out), Init.zeros()) : null;
+    Linear linear = new Linear(w, b);
+    p.addLinear(name, linear);
+    return linear;
+  }
 
-    /** GPT-2's Conv1D: the same map, but HF stores the weight as [in, out]. */
-    public static Linear conv1d(Parameters p, String name, int in, int out, Init init) {
-        NDArray w = p.addTransposed(name + ".weight", new Shape(out, in), init);
-        NDArray b = p.add(name + ".bias", new Shape(out), Init.zeros());
-        Linear linear = new Linear(w, b);
-        p.addLinear(name, linear);
-        return linear;
-    }
+  /** GPT-2's Conv1D: the same map, but HF stores the weight as [in, out]. */
+  public static Linear conv1d(Parameters p, String name, int in, int out, Init init) {
+    NDArray w = p.addTransposed(name + ".weight", new Shape(out, in), init);
+    NDArray b = p.add(name + ".bias", new Shape(out), Init.zeros());
+    Linear linear = new Linear(w, b);
+    p.addLinear(name, linear);
+    return linear;
+  }
 
-    public NDArray forward(NDArray x) { // [..., in] -> [..., out]
-        NDArray y = ai.djl.nn.core.Linear.linear(x, Tensors.like(weight, x), Tensors.like(bias, x)).singletonOrThrow();
-        return lora == null ? y : y.add(lora.forward(x));
-    }
+  public NDArray forward(NDArray x) { // [..., in] -> [..., out]
+    NDArray y =
+        ai.djl.nn.core.Linear.linear(x, Tensors.like(weight, x), Tensors.like(bias, x))
+            .singletonOrThrow();
+    return lora == null ? y : y.add(lora.forward(x));
+  }
 
-    public NDArray weight() {
-        return weight;
-    }
+  public NDArray weight() {
+    return weight;
+  }
 
-    public int inFeatures() {
-        return (int) weight.getShape().get(1);
-    }
+  public int inFeatures() {
+    return (int) weight.getShape().get(1);
+  }
 
-    public int outFeatures() {
-        return (int) weight.getShape().get(0);
-    }
+  public int outFeatures() {
+    return (int) weight.getShape().get(0);
+  }
 
-    public LoraDelta lora() {
-        return lora;
-    }
+  public LoraDelta lora() {
+    return lora;
+  }
 
-    public void setLora(LoraDelta lora) {
-        this.lora = lora;
-    }
+  public void setLora(LoraDelta lora) {
+    this.lora = lora;
+  }
 }

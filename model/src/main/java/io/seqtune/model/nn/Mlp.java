@@ -4,18 +4,18 @@ import ai.djl.ndarray.NDArray;
 
 /** down(act(up(x))): GPT-2, GPT-Neo, OPT, GPT-NeoX. */
 public final class Mlp implements FeedForward {
-    private final Linear up; // C -> inner
-    private final Activation activation;
-    private final Linear down; // inner -> C
+  private final Linear up; // C -> inner
+  private final Activation activation;
+  private final Linear down; // inner -> C
 
-    public Mlp(Linear up, Activation activation, Linear down) {
-        this.up = up;
-        this.activation = activation;
-        this.down = down;
-    }
+  public Mlp(Linear up, Activation activation, Linear down) {
+    this.up = up;
+    this.activation = activation;
+    this.down = down;
+  }
 
-    @Override
-    public NDArray forward(NDArray x) {
-        return down.forward(activation.apply(up.forward(x)));
-    }
+  @Override
+  public NDArray forward(NDArray x) {
+    return down.forward(activation.apply(up.forward(x)));
+  }
 }

@@ -7,19 +7,19 @@ import ai.djl.pytorch.jni.JniUtils;
  * inference and optimizer updates must not build graphs, whatever thread they run on.
  */
 public final class NoGrad implements AutoCloseable {
-    private final boolean previous;
+  private final boolean previous;
 
-    private NoGrad() {
-        previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-    }
+  private NoGrad() {
+    previous = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+  }
 
-    public static NoGrad enter() {
-        return new NoGrad();
-    }
+  public static NoGrad enter() {
+    return new NoGrad();
+  }
 
-    @Override
-    public void close() {
-        JniUtils.setGradMode(previous);
-    }
+  @Override
+  public void close() {
+    JniUtils.setGradMode(previous);
+  }
 }

@@ -4,5 +4,5 @@ import ai.djl.ndarray.NDArray;
 
 /** A normalisation over the last axis. */
 public interface Norm {
-    NDArray forward(NDArray x); // [..., C] -> [..., C]
+  NDArray forward(NDArray x); // [..., C] -> [..., C]
 }

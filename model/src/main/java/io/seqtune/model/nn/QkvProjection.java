@@ -4,5 +4,5 @@ import ai.djl.ndarray.NDArray;
 
 /** How an architecture projects hidden states to queries, keys and values. */
 public interface QkvProjection {
-    Qkv project(NDArray x); // [B, T, C]
+  Qkv project(NDArray x); // [B, T, C]
 }

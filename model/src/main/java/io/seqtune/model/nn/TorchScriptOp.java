@@ -13,47 +13,50 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * A one-input TorchScript module shipped as a resource (made by model/scripts/make_torchscript_ops.py),
- * for torch functions DJL does not expose. Autograd records through it like any other op.
+ * A one-input TorchScript module shipped as a resource (made by
+ * model/scripts/make_torchscript_ops.py), for torch functions DJL does not expose. Autograd records
+ * through it like any other op.
  */
 final class TorchScriptOp {
-    static final TorchScriptOp TANH_GELU = new TorchScriptOp("tanh_gelu.pt");
-    static final TorchScriptOp TO_BFLOAT16 = new TorchScriptOp("to_bfloat16.pt");
-    static final TorchScriptOp TO_FLOAT32 = new TorchScriptOp("to_float32.pt");
+  static final TorchScriptOp TANH_GELU = new TorchScriptOp("tanh_gelu.pt");
+  static final TorchScriptOp TO_BFLOAT16 = new TorchScriptOp("to_bfloat16.pt");
+  static final TorchScriptOp TO_FLOAT32 = new TorchScriptOp("to_float32.pt");
 
-    /**
-     * The profiling executor swaps in an optimised graph (with its own backward) after a few calls,
-     * counted per process: a run resumed in a new JVM would then take other numerical paths than an
-     * uninterrupted one. Always run the plain graph (it is as fast). Torch keeps this switch per
-     * thread, and activities run on pooled threads, so every thread sets it before its first call.
-     */
-    private static final ThreadLocal<Boolean> PLAIN_GRAPH = ThreadLocal.withInitial(() -> {
-        JniUtils.setGraphExecutorOptimize(false);
-        return Boolean.TRUE;
-    });
+  /**
+   * The profiling executor swaps in an optimised graph (with its own backward) after a few calls,
+   * counted per process: a run resumed in a new JVM would then take other numerical paths than an
+   * uninterrupted one. Always run the plain graph (it is as fast). Torch keeps this switch per
+   * thread, and activities run on pooled threads, so every thread sets it before its first call.
+   */
+  private static final ThreadLocal<Boolean> PLAIN_GRAPH =
+      ThreadLocal.withInitial(
+          () -> {
+            JniUtils.setGraphExecutorOptimize(false);
+            return Boolean.TRUE;
+          });
 
-    private final String resource;
-    private PtSymbolBlock module; // loaded on first use; held here so the GC never frees it
+  private final String resource;
+  private PtSymbolBlock module; // loaded on first use; held here so the GC never frees it
 
-    private TorchScriptOp(String resource) {
-        this.resource = resource;
+  private TorchScriptOp(String resource) {
+    this.resource = resource;
+  }
+
+  NDArray apply(NDArray x) {
+    PLAIN_GRAPH.get();
+    return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
+  }
+
+  private synchronized PtSymbolBlock module() {
+    if (module == null) {
+      try (InputStream in = TorchScriptOp.class.getResourceAsStream(resource)) {
+        // The module's manager lives as long as the JVM, like the module itself.
+        PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        module = JniUtils.loadModule(manager, in, false, false);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot load TorchScript resource " + resource, e);
+      }
     }
-
-    NDArray apply(NDArray x) {
-        PLAIN_GRAPH.get();
-        return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
-    }
-
-    private synchronized PtSymbolBlock module() {
-        if (module == null) {
-            try (InputStream in = TorchScriptOp.class.getResourceAsStream(resource)) {
-                // The module's manager lives as long as the JVM, like the module itself.
-                PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                module = JniUtils.loadModule(manager, in, false, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load TorchScript resource " + resource, e);
-            }
-        }
-        return module;
-    }
+    return module;
+  }
 }

@@ -10,19 +10,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Throughput benchmarks with random weights; each prints one JSON object. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Training and generation throughput (JSON).",
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Training and generation throughput (JSON).",
     subcommands = {BenchCommand.Train.class, BenchCommand.Generate.class})
 final class BenchCommand {
 
   /** The GPT-2 shape both benchmarks take. */
   static final class Shape {
-    @Option(names = "--arch", defaultValue = "gpt2", description = "Architecture (gpt2).") String arch;
-    @Option(names = "--layers", defaultValue = "4") int layers;
-    @Option(names = "--hidden", defaultValue = "256") int hidden;
-    @Option(names = "--heads", defaultValue = "4") int heads;
-    @Option(names = "--vocab", defaultValue = "1000") int vocab;
-    @Option(names = "--batch", defaultValue = "16") int batch;
-    @Option(names = "--threads", description = "PyTorch intra-op threads (default: the engine's).") Integer threads;
+    @Option(names = "--arch", defaultValue = "gpt2", description = "Architecture (gpt2).")
+    String arch;
+
+    @Option(names = "--layers", defaultValue = "4")
+    int layers;
+
+    @Option(names = "--hidden", defaultValue = "256")
+    int hidden;
+
+    @Option(names = "--heads", defaultValue = "4")
+    int heads;
+
+    @Option(names = "--vocab", defaultValue = "1000")
+    int vocab;
+
+    @Option(names = "--batch", defaultValue = "16")
+    int batch;
+
+    @Option(names = "--threads", description = "PyTorch intra-op threads (default: the engine's).")
+    Integer threads;
 
     ModelConfig config(int maxPositions) {
       if (!"gpt2".equals(arch)) {
@@ -37,32 +53,59 @@ final class BenchCommand {
     }
   }
 
-  @Command(name = "train", mixinStandardHelpOptions = true, description = "Full AdamW training steps; median step time.")
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description = "Full AdamW training steps; median step time.")
   static final class Train implements Callable<Integer> {
     @Mixin Shape shape;
-    @Option(names = "--seq", defaultValue = "128") int seq;
-    @Option(names = "--steps", defaultValue = "10") int steps;
-    @Option(names = "--warmup", defaultValue = "3") int warmup;
+
+    @Option(names = "--seq", defaultValue = "128")
+    int seq;
+
+    @Option(names = "--steps", defaultValue = "10")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "3")
+    int warmup;
 
     @Override
     public Integer call() {
-      TrainBenchmark.Result r = TrainBenchmark.run(shape.config(seq), shape.batch, seq, warmup, steps, DeviceChoice.CPU);
+      TrainBenchmark.Result r =
+          TrainBenchmark.run(shape.config(seq), shape.batch, seq, warmup, steps, DeviceChoice.CPU);
       System.out.println(Cli.json(Cli.snakeCase(r)));
       return 0;
     }
   }
 
-  @Command(name = "generate", mixinStandardHelpOptions = true, description = "Batched greedy decoding with a KV cache.")
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = "Batched greedy decoding with a KV cache.")
   static final class Generate implements Callable<Integer> {
     @Mixin Shape shape;
-    @Option(names = "--prompt", defaultValue = "16") int prompt;
-    @Option(names = "--new-tokens", defaultValue = "112") int newTokens;
-    @Option(names = "--runs", defaultValue = "3") int runs;
+
+    @Option(names = "--prompt", defaultValue = "16")
+    int prompt;
+
+    @Option(names = "--new-tokens", defaultValue = "112")
+    int newTokens;
+
+    @Option(names = "--runs", defaultValue = "3")
+    int runs;
 
     @Override
     public Integer call() {
-      System.out.println(Cli.json(Cli.snakeCase(GenerateBenchmark.run(shape.config(prompt + newTokens), shape.batch,
-          prompt, newTokens, runs, DeviceChoice.CPU))));
+      System.out.println(
+          Cli.json(
+              Cli.snakeCase(
+                  GenerateBenchmark.run(
+                      shape.config(prompt + newTokens),
+                      shape.batch,
+                      prompt,
+                      newTokens,
+                      runs,
+                      DeviceChoice.CPU))));
       return 0;
     }
   }

@@ -26,7 +26,9 @@ final class Cli {
   /** A record as a mutable map with snake_case keys (tokensPerS -> tokens_per_s). */
   @SuppressWarnings("unchecked")
   static java.util.Map<String, Object> snakeCase(Object value) {
-    return new ObjectMapper().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+    return new ObjectMapper()
+        .setPropertyNamingStrategy(
+            com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
         .convertValue(value, java.util.LinkedHashMap.class);
   }
 
@@ -57,7 +59,9 @@ final class Cli {
     return JSON.readValue(file.toFile(), type);
   }
 
-  /** The message a user needs: the innermost application failure's or exception's, never a trace. */
+  /**
+   * The message a user needs: the innermost application failure's or exception's, never a trace.
+   */
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure af) {

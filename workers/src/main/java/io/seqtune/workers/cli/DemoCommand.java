@@ -24,39 +24,96 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** seqtune's main job on the embedded stack, in one command. */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Start the embedded stack in this process and run the whole pipeline: synthetic OPSIN-validated",
-        "SMILES->IUPAC pairs, a small GPT trained from scratch on CPU with a checkpoint per epoch,",
-        "evaluation (exact match, OPSIN round trip, verified translation over 8 beams) and promotion",
-        "to champion.",
-        "",
-        "Bigger runs: --size 50000 --epochs 20 --layers 4 --hidden 256 --heads 8,",
-        "or fine-tune a Hugging Face model directory: --base /models/opt-125m --format instruction.",
-        "The same spec runs on a cluster with `seqtune run --spec` (see `seqtune spec`)."})
+      "Start the embedded stack in this process and run the whole pipeline: synthetic OPSIN-validated",
+      "SMILES->IUPAC pairs, a small GPT trained from scratch on CPU with a checkpoint per epoch,",
+      "evaluation (exact match, OPSIN round trip, verified translation over 8 beams) and promotion",
+      "to champion.",
+      "",
+      "Bigger runs: --size 50000 --epochs 20 --layers 4 --hidden 256 --heads 8,",
+      "or fine-tune a Hugging Face model directory: --base /models/opt-125m --format instruction.",
+      "The same spec runs on a cluster with `seqtune run --spec` (see `seqtune spec`)."
+    })
 final class DemoCommand implements Callable<Integer> {
-  // 8,000 molecules x 6 epochs (1,344 steps) beat 4,000 x 10 (1,120 steps) within the time budget (docs/demo.md).
-  @Option(names = "--size", defaultValue = "8000", description = "Synthetic molecules to generate (default ${DEFAULT-VALUE}).") Integer size;
-  @Option(names = "--epochs", defaultValue = "6", description = "Training epochs (default ${DEFAULT-VALUE}).") Integer epochs;
-  @Option(names = "--layers") Integer layers;
-  @Option(names = "--hidden") Integer hidden;
-  @Option(names = "--heads") Integer heads;
-  @Option(names = "--dropout", description = "Dropout probability (default 0 from scratch, where the small model is under-fitted; with --base, the model's own).") Double dropout;
-  @Option(names = "--batch-size") Integer batchSize;
-  @Option(names = "--lr", description = "Peak learning rate.") Double learningRate;
-  @Option(names = "--base", description = "A Hugging Face model directory to fine-tune instead of training from scratch.") String base;
-  @Option(names = "--format", description = "Instruction format: bare, instruction, chat, separator.") String format;
-  @Option(names = "--eval-examples", description = "Test examples to judge.") Integer evalExamples;
-  @Option(names = "--beams", defaultValue = "8",
-      description = "Beam width at evaluation (default ${DEFAULT-VALUE}): the top beam is judged as the model's answer, "
-          + "and the best beam OPSIN maps back to the input is the verified answer `seqtune translate --verify` gives.")
-  Integer beams;
-  @Option(names = "--seed") Long seed;
-  @Option(names = "--home", defaultValue = ".seqtune/demo", description = "Where the demo's object store keeps its files.") Path home;
-  @Option(names = "--json", description = "Print the result as one JSON object on the last line of stdout.") boolean json;
+  // 8,000 molecules x 6 epochs (1,344 steps) beat 4,000 x 10 (1,120 steps) within the time budget
+  // (docs/demo.md).
+  @Option(
+      names = "--size",
+      defaultValue = "8000",
+      description = "Synthetic molecules to generate (default ${DEFAULT-VALUE}).")
+  Integer size;
 
-  @Option(names = "--threads", defaultValue = "1",
-      description = "PyTorch intra-op threads for training (default 1: on 2 cores the other runs the servers and OPSIN).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "6",
+      description = "Training epochs (default ${DEFAULT-VALUE}).")
+  Integer epochs;
+
+  @Option(names = "--layers")
+  Integer layers;
+
+  @Option(names = "--hidden")
+  Integer hidden;
+
+  @Option(names = "--heads")
+  Integer heads;
+
+  @Option(
+      names = "--dropout",
+      description =
+          "Dropout probability (default 0 from scratch, where the small model is under-fitted; with --base, the model's own).")
+  Double dropout;
+
+  @Option(names = "--batch-size")
+  Integer batchSize;
+
+  @Option(names = "--lr", description = "Peak learning rate.")
+  Double learningRate;
+
+  @Option(
+      names = "--base",
+      description = "A Hugging Face model directory to fine-tune instead of training from scratch.")
+  String base;
+
+  @Option(
+      names = "--format",
+      description = "Instruction format: bare, instruction, chat, separator.")
+  String format;
+
+  @Option(names = "--eval-examples", description = "Test examples to judge.")
+  Integer evalExamples;
+
+  @Option(
+      names = "--beams",
+      defaultValue = "8",
+      description =
+          "Beam width at evaluation (default ${DEFAULT-VALUE}): the top beam is judged as the model's answer, "
+              + "and the best beam OPSIN maps back to the input is the verified answer `seqtune translate --verify` gives.")
+  Integer beams;
+
+  @Option(names = "--seed")
+  Long seed;
+
+  @Option(
+      names = "--home",
+      defaultValue = ".seqtune/demo",
+      description = "Where the demo's object store keeps its files.")
+  Path home;
+
+  @Option(
+      names = "--json",
+      description = "Print the result as one JSON object on the last line of stdout.")
+  boolean json;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description =
+          "PyTorch intra-op threads for training (default 1: on 2 cores the other runs the servers and OPSIN).")
   int threads;
 
   @Override
@@ -66,17 +123,26 @@ final class DemoCommand implements Callable<Integer> {
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     }
-    PipelineSpec spec = Cli.JSON.readValue(Cli.json(specJson()), PipelineSpec.class).withDefaults().validate();
+    PipelineSpec spec =
+        Cli.JSON.readValue(Cli.json(specJson()), PipelineSpec.class).withDefaults().validate();
     System.err.println("starting the embedded stack (Temporal, S3, worker) on 127.0.0.1 ...");
     try (DevStack stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL))) {
-      String id = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      String id =
+          "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
       WorkflowClient client = stack.connection().client();
-      FineTunePipeline pipeline = client.newWorkflowStub(FineTunePipeline.class,
-          WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(Queues.PIPELINE).build());
+      FineTunePipeline pipeline =
+          client.newWorkflowStub(
+              FineTunePipeline.class,
+              WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(Queues.PIPELINE).build());
       WorkflowClient.start(pipeline::run, spec.withRunId(id));
-      System.err.printf("pipeline %s started: %d examples, %d epochs, model %s%n", id, spec.data().size(),
-          spec.train().epochs(), spec.model().fromScratch()
-              ? "GPT-2 " + spec.model().layers() + "x" + spec.model().hidden() + " from scratch" : spec.model().base());
+      System.err.printf(
+          "pipeline %s started: %d examples, %d epochs, model %s%n",
+          id,
+          spec.data().size(),
+          spec.train().epochs(),
+          spec.model().fromScratch()
+              ? "GPT-2 " + spec.model().layers() + "x" + spec.model().hidden() + " from scratch"
+              : spec.model().base());
       WorkflowStub stub = client.newUntypedWorkflowStub(id);
       CompletableFuture<PipelineResult> result = stub.getResultAsync(PipelineResult.class);
       watch(new RunWatcher(stack.connection()), id, result);
@@ -105,7 +171,8 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, Object> eval = new LinkedHashMap<>();
     putIf(eval, "maxExamples", evalExamples);
     putIf(eval, "beams", beams);
-    return Map.of("task", "smiles2iupac", "data", data, "model", model, "train", train, "eval", eval);
+    return Map.of(
+        "task", "smiles2iupac", "data", data, "model", model, "train", train, "eval", eval);
   }
 
   private static void putIf(Map<String, Object> m, String key, Object value) {
@@ -114,8 +181,11 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** One progress bar per epoch, fed from the training activity's heartbeats, until the run ends. */
-  private static void watch(RunWatcher watcher, String id, CompletableFuture<PipelineResult> done) throws InterruptedException {
+  /**
+   * One progress bar per epoch, fed from the training activity's heartbeats, until the run ends.
+   */
+  private static void watch(RunWatcher watcher, String id, CompletableFuture<PipelineResult> done)
+      throws InterruptedException {
     ProgressBar bar = null;
     int barEpoch = 0;
     String stage = "";
@@ -131,9 +201,15 @@ final class DemoCommand implements Callable<Integer> {
         if (bar == null || s.epoch() != barEpoch) {
           closeBar(bar);
           barEpoch = s.epoch();
-          bar = new ProgressBarBuilder().setTaskName(String.format("epoch %d/%d", s.epoch(), s.epochs()))
-              .setInitialMax(s.batchesInEpoch()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-              .continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+          bar =
+              new ProgressBarBuilder()
+                  .setTaskName(String.format("epoch %d/%d", s.epoch(), s.epochs()))
+                  .setInitialMax(s.batchesInEpoch())
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .setUpdateIntervalMillis(250)
+                  .continuousUpdate()
+                  .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                  .build();
         }
         bar.stepTo(s.batchesDone());
         bar.setExtraMessage(String.format(" loss %.3f", s.loss()));
@@ -175,18 +251,23 @@ final class DemoCommand implements Callable<Integer> {
     out.put("store_dir", home.resolve("s3").toAbsolutePath().toString());
     System.out.println();
     System.out.println("seqtune demo: SMILES -> IUPAC");
-    System.out.printf("  %-28s %d train / %d test%n", "examples", r.trainExamples(), r.testExamples());
+    System.out.printf(
+        "  %-28s %d train / %d test%n", "examples", r.trainExamples(), r.testExamples());
     System.out.printf("  %-28s %d%n", "epochs", r.epochs());
-    System.out.printf("  %-28s %s%n", "train loss by epoch", r.trainLoss().stream().map(l -> String.format("%.3f", l)).toList());
+    System.out.printf(
+        "  %-28s %s%n",
+        "train loss by epoch", r.trainLoss().stream().map(l -> String.format("%.3f", l)).toList());
     System.out.printf("  %-28s %.4f%n", "validation loss", m.get("val_loss"));
     System.out.printf("  %-28s %.3f%n", "exact match, top beam", m.get("exact_match"));
     System.out.printf("  %-28s %.3f%n", "OPSIN round trip, top beam", m.get("roundtrip_accuracy"));
     System.out.printf("  %-28s %.3f%n", "OPSIN parse rate", m.get("parse_rate"));
-    System.out.printf("  %-28s %.3f  (a beam of %d OPSIN maps back to the input: translate --verify)%n",
+    System.out.printf(
+        "  %-28s %.3f  (a beam of %d OPSIN maps back to the input: translate --verify)%n",
         "verified coverage", m.get("verified_coverage"), beams);
     System.out.printf("  %-28s %.1f s%n", "wall time", wall);
-    System.out.printf("  %-28s %s%s (%s)%n", "model version", r.modelVersion(), r.champion() ? " [champion]" : "",
-        r.promotionReason());
+    System.out.printf(
+        "  %-28s %s%s (%s)%n",
+        "model version", r.modelVersion(), r.champion() ? " [champion]" : "", r.promotionReason());
     for (String k : new String[] {"dataset", "checkpoint", "report", "model", "store_dir"}) {
       System.out.printf("  %-28s %s%n", k, out.get(k));
     }

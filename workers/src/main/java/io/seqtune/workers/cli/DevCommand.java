@@ -12,49 +12,89 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code seqtune dev up}: the embedded stack in the foreground until Ctrl-C. */
-@Command(name = "dev", mixinStandardHelpOptions = true, description = "The embedded development stack.",
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = "The embedded development stack.",
     subcommands = DevCommand.Up.class)
 final class DevCommand {
 
-  @Command(name = "up", mixinStandardHelpOptions = true,
-      description = {"Run Temporal's server, an S3 server, a worker, the retraining scheduler and the metrics endpoint on 127.0.0.1 until Ctrl-C.",
-          "Objects are kept under <home>/s3; workflow state lives in memory only."})
+  @Command(
+      name = "up",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run Temporal's server, an S3 server, a worker, the retraining scheduler and the metrics endpoint on 127.0.0.1 until Ctrl-C.",
+        "Objects are kept under <home>/s3; workflow state lives in memory only."
+      })
   static final class Up implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--temporal-port", defaultValue = "7233", description = "Temporal gRPC port (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--temporal-port",
+        defaultValue = "7233",
+        description = "Temporal gRPC port (default ${DEFAULT-VALUE}).")
     int temporalPort;
 
-    @Option(names = "--s3-port", defaultValue = "9000", description = "S3 API port (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--s3-port",
+        defaultValue = "9000",
+        description = "S3 API port (default ${DEFAULT-VALUE}).")
     int s3Port;
 
-    @Option(names = "--metrics-port", defaultValue = "9464", description = "Prometheus /metrics port (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--metrics-port",
+        defaultValue = "9464",
+        description = "Prometheus /metrics port (default ${DEFAULT-VALUE}).")
     int metricsPort;
 
-    @Option(names = "--home", defaultValue = ".seqtune", description = "Local state directory (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--home",
+        defaultValue = ".seqtune",
+        description = "Local state directory (default ${DEFAULT-VALUE}).")
     Path home;
 
-    @Option(names = "--no-worker", description = "Start no worker: run `seqtune worker` processes yourself.")
+    @Option(
+        names = "--no-worker",
+        description = "Start no worker: run `seqtune worker` processes yourself.")
     boolean noWorker;
 
     @Override
     public Integer call() throws InterruptedException {
-      DevStack stack = DevStack.start(new DevStack.Options(temporalPort, s3Port, metricsPort, home,
-          noWorker ? List.of() : Queues.ALL));
-      Schedules schedules = Schedules.open(ScheduleDatabase.embedded(home))
-          .startFiring(new RetrainingLauncher(stack.connection().client()));
+      DevStack stack =
+          DevStack.start(
+              new DevStack.Options(
+                  temporalPort, s3Port, metricsPort, home, noWorker ? List.of() : Queues.ALL));
+      Schedules schedules =
+          Schedules.open(ScheduleDatabase.embedded(home))
+              .startFiring(new RetrainingLauncher(stack.connection().client()));
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        schedules.close();
-        stack.close();
-        stopped.countDown();
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    schedules.close();
+                    stack.close();
+                    stopped.countDown();
+                  }));
       System.out.println("seqtune dev stack is up (Ctrl-C stops it):");
-      System.out.println("  Temporal   " + stack.temporal().address() + "   (TEMPORAL_ADDRESS, namespace default)");
-      System.out.println("  S3         " + stack.store().endpoint() + "   bucket " + stack.store().bucket()
-          + ", files under " + home.resolve("s3").toAbsolutePath());
+      System.out.println(
+          "  Temporal   "
+              + stack.temporal().address()
+              + "   (TEMPORAL_ADDRESS, namespace default)");
+      System.out.println(
+          "  S3         "
+              + stack.store().endpoint()
+              + "   bucket "
+              + stack.store().bucket()
+              + ", files under "
+              + home.resolve("s3").toAbsolutePath());
       System.out.println("  metrics    http://127.0.0.1:" + stack.metricsPort() + "/metrics");
-      System.out.println("  worker     " + (noWorker ? "none (--no-worker)" : "polling " + Queues.ALL));
-      System.out.println("  scheduler  " + schedules.list().size() + " schedule(s) in " + home.resolve("schedules").toAbsolutePath()
-          + "   (seqtune schedule add|list|...)");
+      System.out.println(
+          "  worker     " + (noWorker ? "none (--no-worker)" : "polling " + Queues.ALL));
+      System.out.println(
+          "  scheduler  "
+              + schedules.list().size()
+              + " schedule(s) in "
+              + home.resolve("schedules").toAbsolutePath()
+              + "   (seqtune schedule add|list|...)");
       System.out.println("Try: seqtune run --spec <(seqtune spec --tiny) --wait");
       stopped.await();
       return 0;

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Lists the registry's model versions and each task's champion. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List model versions in the registry (S3_ENDPOINT).")
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
+    description = "List model versions in the registry (S3_ENDPOINT).")
 final class ModelsCommand implements Callable<Integer> {
   @Option(names = "--task", description = "Only this task.")
   String task;
@@ -34,7 +37,8 @@ final class ModelsCommand implements Callable<Integer> {
         System.out.println("no model versions yet: run `seqtune demo` or a pipeline");
       }
       for (ModelVersion v : versions) {
-        boolean champion = champions.get(v.task()).map(c -> c.version().equals(v.version())).orElse(false);
+        boolean champion =
+            champions.get(v.task()).map(c -> c.version().equals(v.version())).orElse(false);
         if (json) {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("version", v.version());
@@ -47,8 +51,9 @@ final class ModelsCommand implements Callable<Integer> {
           row.put("created_at", v.createdAt());
           System.out.println(Cli.json(row));
         } else {
-          System.out.printf("%-14s %-40s %s %s%n", v.task(), v.version() + (champion ? " (champion)" : ""),
-              v.createdAt(), v.metrics());
+          System.out.printf(
+              "%-14s %-40s %s %s%n",
+              v.task(), v.version() + (champion ? " (champion)" : ""), v.createdAt(), v.metrics());
         }
       }
     }

@@ -9,8 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Downloads a finished sweep's results table and plots from the object store, each file checked against its manifest. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+/**
+ * Downloads a finished sweep's results table and plots from the object store, each file checked
+ * against its manifest.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
     description = "Fetch a sweep's report (results.csv, results.md, PNG plots) from S3_ENDPOINT.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Sweep id (printed by `seqtune sweep`).")
@@ -24,8 +29,12 @@ final class ReportCommand implements Callable<Integer> {
     try (ObjectStore store = Cli.store()) {
       String prefix = SweepReport.prefix(sweepId);
       if (store.manifest(prefix).isEmpty()) {
-        throw new IllegalArgumentException("sweep " + sweepId + " has no report in " + store.uri(prefix)
-            + " (still running, or a wrong id)");
+        throw new IllegalArgumentException(
+            "sweep "
+                + sweepId
+                + " has no report in "
+                + store.uri(prefix)
+                + " (still running, or a wrong id)");
       }
       ArtifactManifest manifest = store.downloadDirectory(prefix, out);
       manifest.files().keySet().forEach(f -> System.out.println(out.resolve(f)));

@@ -14,16 +14,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Starts a pipeline on a running stack (TEMPORAL_ADDRESS) and prints its workflow id. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Start a FineTunePipeline from a spec file on a running stack; prints the workflow id.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start a FineTunePipeline from a spec file on a running stack; prints the workflow id.")
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--spec", required = true, description = "Pipeline spec JSON (see `seqtune spec`).")
+  @Option(
+      names = "--spec",
+      required = true,
+      description = "Pipeline spec JSON (see `seqtune spec`).")
   Path specFile;
 
-  @Option(names = "--id", description = "Workflow id (default: a new unique one). Starting an id that is running is refused.")
+  @Option(
+      names = "--id",
+      description =
+          "Workflow id (default: a new unique one). Starting an id that is running is refused.")
   String workflowId;
 
-  @Option(names = "--wait", description = "Wait for the run to finish and print its result as JSON.")
+  @Option(
+      names = "--wait",
+      description = "Wait for the run to finish and print its result as JSON.")
   boolean await;
 
   @Override
@@ -32,12 +43,20 @@ final class RunCommand implements Callable<Integer> {
     spec.withDefaults().validate(); // refuse a bad spec here, before anything starts
     String id = workflowId != null ? workflowId : "seqtune-" + UUID.randomUUID();
     try (TemporalConnection temporal = Cli.temporal()) {
-      FineTunePipeline pipeline = temporal.client().newWorkflowStub(FineTunePipeline.class,
-          WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(Queues.PIPELINE).build());
+      FineTunePipeline pipeline =
+          temporal
+              .client()
+              .newWorkflowStub(
+                  FineTunePipeline.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(id)
+                      .setTaskQueue(Queues.PIPELINE)
+                      .build());
       WorkflowClient.start(pipeline::run, spec);
       System.out.println(id);
       if (await) {
-        PipelineResult result = temporal.client().newUntypedWorkflowStub(id).getResult(PipelineResult.class);
+        PipelineResult result =
+            temporal.client().newUntypedWorkflowStub(id).getResult(PipelineResult.class);
         System.out.println(Cli.json(result));
       }
     }

@@ -16,31 +16,55 @@ import picocli.CommandLine.Parameters;
  * {@code seqtune schedule add|list|pause|resume|delete|trigger}: edits the retraining schedules in
  * the job store. A {@code seqtune scheduler} (or {@code seqtune dev up}) process fires them.
  */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
-    description = {"Retraining schedules: a pipeline spec started on a cron schedule.",
-        "Fired by `seqtune scheduler` or `seqtune dev up`; each fire's workflow id is sched-<name>-<fire time ms>."},
-    subcommands = {ScheduleCommand.Add.class, ScheduleCommand.ListSchedules.class, ScheduleCommand.Pause.class,
-        ScheduleCommand.Resume.class, ScheduleCommand.Delete.class, ScheduleCommand.Trigger.class})
+@Command(
+    name = "schedule",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Retraining schedules: a pipeline spec started on a cron schedule.",
+      "Fired by `seqtune scheduler` or `seqtune dev up`; each fire's workflow id is sched-<name>-<fire time ms>."
+    },
+    subcommands = {
+      ScheduleCommand.Add.class,
+      ScheduleCommand.ListSchedules.class,
+      ScheduleCommand.Pause.class,
+      ScheduleCommand.Resume.class,
+      ScheduleCommand.Delete.class,
+      ScheduleCommand.Trigger.class
+    })
 final class ScheduleCommand {
 
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a schedule.")
   static final class Add implements Callable<Integer> {
     @Mixin ScheduleStoreOptions store;
 
-    @Option(names = "--name", required = true, description = "Schedule name (letters, digits, '_', '-').")
+    @Option(
+        names = "--name",
+        required = true,
+        description = "Schedule name (letters, digits, '_', '-').")
     String name;
 
-    @Option(names = "--cron", required = true, description = "Quartz cron, e.g. \"0 0 3 * * ?\" (03:00 daily).")
+    @Option(
+        names = "--cron",
+        required = true,
+        description = "Quartz cron, e.g. \"0 0 3 * * ?\" (03:00 daily).")
     String cron;
 
-    @Option(names = "--spec", required = true, description = "Pipeline spec JSON (see `seqtune spec`).")
+    @Option(
+        names = "--spec",
+        required = true,
+        description = "Pipeline spec JSON (see `seqtune spec`).")
     Path specFile;
 
-    @Option(names = "--time-zone", description = "Zone the cron is read in (default: this machine's).")
+    @Option(
+        names = "--time-zone",
+        description = "Zone the cron is read in (default: this machine's).")
     String timeZone;
 
-    @Option(names = "--misfire", defaultValue = "FIRE_ONCE",
-        description = "Missed fires (scheduler down): FIRE_ONCE runs once when back, SKIP waits for the next (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--misfire",
+        defaultValue = "FIRE_ONCE",
+        description =
+            "Missed fires (scheduler down): FIRE_ONCE runs once when back, SKIP waits for the next (default ${DEFAULT-VALUE}).")
     MisfirePolicy misfire;
 
     @Override
@@ -48,13 +72,17 @@ final class ScheduleCommand {
       PipelineSpec spec = Cli.readSpec(specFile, PipelineSpec.class);
       try (Schedules schedules = store.open()) {
         ScheduleInfo added = schedules.add(name, cron, timeZone, misfire, spec);
-        System.out.println("schedule " + added.name() + " added; next fire " + added.nextFireTime());
+        System.out.println(
+            "schedule " + added.name() + " added; next fire " + added.nextFireTime());
       }
       return 0;
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List schedules with their next fire times.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List schedules with their next fire times.")
   static final class ListSchedules implements Callable<Integer> {
     @Mixin ScheduleStoreOptions store;
 
@@ -69,10 +97,18 @@ final class ScheduleCommand {
           System.out.println(Cli.json(all));
           return 0;
         }
-        System.out.printf("%-20s %-18s %-8s %-10s %-26s %s%n", "NAME", "CRON", "STATE", "MISFIRE", "NEXT FIRE", "LAST RUN");
+        System.out.printf(
+            "%-20s %-18s %-8s %-10s %-26s %s%n",
+            "NAME", "CRON", "STATE", "MISFIRE", "NEXT FIRE", "LAST RUN");
         for (ScheduleInfo s : all) {
-          System.out.printf("%-20s %-18s %-8s %-10s %-26s %s%n", s.name(), s.cron(), s.state(), s.misfire(),
-              s.nextFireTime(), s.lastWorkflowId() == null ? "-" : s.lastWorkflowId());
+          System.out.printf(
+              "%-20s %-18s %-8s %-10s %-26s %s%n",
+              s.name(),
+              s.cron(),
+              s.state(),
+              s.misfire(),
+              s.nextFireTime(),
+              s.lastWorkflowId() == null ? "-" : s.lastWorkflowId());
         }
       }
       return 0;
@@ -97,7 +133,10 @@ final class ScheduleCommand {
     }
   }
 
-  @Command(name = "pause", mixinStandardHelpOptions = true, description = "Stop firing a schedule until resumed.")
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description = "Stop firing a schedule until resumed.")
   static final class Pause extends Named {
     @Override
     String act(Schedules schedules) {
@@ -106,7 +145,10 @@ final class ScheduleCommand {
     }
   }
 
-  @Command(name = "resume", mixinStandardHelpOptions = true, description = "Fire a paused schedule again.")
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description = "Fire a paused schedule again.")
   static final class Resume extends Named {
     @Override
     String act(Schedules schedules) {
@@ -115,7 +157,10 @@ final class ScheduleCommand {
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Remove a schedule (runs it started are kept).")
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Remove a schedule (runs it started are kept).")
   static final class Delete extends Named {
     @Override
     String act(Schedules schedules) {
@@ -124,7 +169,9 @@ final class ScheduleCommand {
     }
   }
 
-  @Command(name = "trigger", mixinStandardHelpOptions = true,
+  @Command(
+      name = "trigger",
+      mixinStandardHelpOptions = true,
       description = "Fire a schedule once now; the running scheduler starts the run.")
   static final class Trigger extends Named {
     @Override

@@ -14,20 +14,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** A worker process on its own, so workers can be started and killed independently of the stack. */
-@Command(name = "worker", mixinStandardHelpOptions = true,
-    description = "Poll task queues on TEMPORAL_ADDRESS, storing artifacts at S3_ENDPOINT, until stopped.")
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description =
+        "Poll task queues on TEMPORAL_ADDRESS, storing artifacts at S3_ENDPOINT, until stopped.")
 final class WorkerCommand implements Callable<Integer> {
-  @Option(names = "--queues", split = ",", defaultValue = "seqtune-pipeline,seqtune-gpu",
+  @Option(
+      names = "--queues",
+      split = ",",
+      defaultValue = "seqtune-pipeline,seqtune-gpu",
       description = "Task queues to poll (default ${DEFAULT-VALUE}).")
   List<String> queues;
 
-  @Option(names = "--work-dir", defaultValue = ".seqtune/work", description = "Local scratch and cache directory.")
+  @Option(
+      names = "--work-dir",
+      defaultValue = ".seqtune/work",
+      description = "Local scratch and cache directory.")
   Path workDir;
 
-  @Option(names = "--metrics-port", defaultValue = "${env:METRICS_PORT:-9464}", description = "Prometheus port, 0 for none.")
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "${env:METRICS_PORT:-9464}",
+      description = "Prometheus port, 0 for none.")
   int metricsPort;
 
-  @Option(names = "--metrics-host", defaultValue = "${env:METRICS_HOST:-127.0.0.1}",
+  @Option(
+      names = "--metrics-host",
+      defaultValue = "${env:METRICS_HOST:-127.0.0.1}",
       description = "Interface for /metrics (0.0.0.0 in containers).")
   String metricsHost;
 
@@ -41,20 +55,30 @@ final class WorkerCommand implements Callable<Integer> {
     MetricsServer metrics = metricsPort == 0 ? null : MetricsServer.start(metricsHost, metricsPort);
     TemporalConnection temporal = Cli.temporal();
     ObjectStore store = Cli.store();
-    SeqtuneWorker worker = SeqtuneWorker.start(temporal.client(),
-        new WorkerContext(store, workDir, MetricsServer.training()), queues);
+    SeqtuneWorker worker =
+        SeqtuneWorker.start(
+            temporal.client(), new WorkerContext(store, workDir, MetricsServer.training()), queues);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      worker.close();
-      temporal.close();
-      store.close();
-      if (metrics != null) {
-        metrics.close();
-      }
-      stopped.countDown();
-    }));
-    System.out.println("worker polling " + queues + " on " + temporal.settings().address()
-        + ", store " + store.settings().endpoint() + (metrics == null ? "" : ", metrics :" + metrics.port()));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  worker.close();
+                  temporal.close();
+                  store.close();
+                  if (metrics != null) {
+                    metrics.close();
+                  }
+                  stopped.countDown();
+                }));
+    System.out.println(
+        "worker polling "
+            + queues
+            + " on "
+            + temporal.settings().address()
+            + ", store "
+            + store.settings().endpoint()
+            + (metrics == null ? "" : ", metrics :" + metrics.port()));
     stopped.await();
     return 0;
   }

@@ -21,10 +21,12 @@ import java.io.UncheckedIOException;
 public final class MetricsServer implements AutoCloseable {
   private static final PrometheusRegistry REGISTRY = PrometheusRegistry.defaultRegistry;
   private static final TrainingMetrics TRAINING = new TrainingMetrics(REGISTRY);
-  private static final Scope TEMPORAL_SCOPE = new RootScopeBuilder()
-      .reporter(new MicrometerClientStatsReporter(
-          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, REGISTRY, Clock.SYSTEM)))
-      .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+  private static final Scope TEMPORAL_SCOPE =
+      new RootScopeBuilder()
+          .reporter(
+              new MicrometerClientStatsReporter(
+                  new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, REGISTRY, Clock.SYSTEM)))
+          .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
 
   static {
     JvmMetrics.builder().register(REGISTRY);
@@ -39,9 +41,11 @@ public final class MetricsServer implements AutoCloseable {
   /** Serves the process's metrics on {@code host:port}; port 0 picks a free one. */
   public static MetricsServer start(String host, int port) {
     try {
-      return new MetricsServer(HTTPServer.builder().hostname(host).port(port).registry(REGISTRY).buildAndStart());
+      return new MetricsServer(
+          HTTPServer.builder().hostname(host).port(port).registry(REGISTRY).buildAndStart());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
     }
   }
 

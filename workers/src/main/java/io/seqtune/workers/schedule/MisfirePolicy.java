@@ -4,8 +4,8 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 
 /**
- * What a schedule does about fires it missed (the scheduler was down at 03:00): run once as soon
- * as it is back, however many were missed, or skip them and wait for the next one.
+ * What a schedule does about fires it missed (the scheduler was down at 03:00): run once as soon as
+ * it is back, however many were missed, or skip them and wait for the next one.
  */
 public enum MisfirePolicy {
   FIRE_ONCE(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW),
@@ -18,7 +18,8 @@ public enum MisfirePolicy {
   }
 
   CronScheduleBuilder applyTo(CronScheduleBuilder cron) {
-    return this == FIRE_ONCE ? cron.withMisfireHandlingInstructionFireAndProceed()
+    return this == FIRE_ONCE
+        ? cron.withMisfireHandlingInstructionFireAndProceed()
         : cron.withMisfireHandlingInstructionDoNothing();
   }
 
@@ -28,6 +29,7 @@ public enum MisfirePolicy {
         return p;
       }
     }
-    throw new IllegalStateException("schedule has misfire instruction " + quartzInstruction + ", which seqtune never sets");
+    throw new IllegalStateException(
+        "schedule has misfire instruction " + quartzInstruction + ", which seqtune never sets");
   }
 }

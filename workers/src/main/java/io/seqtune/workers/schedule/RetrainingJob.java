@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A schedule's Quartz job: starts one pipeline run per fire through the process's
- * {@link RetrainingLauncher} and remembers the run it started, so the next fire can see whether it
- * is still going. Fires of one schedule are never executed concurrently.
+ * A schedule's Quartz job: starts one pipeline run per fire through the process's {@link
+ * RetrainingLauncher} and remembers the run it started, so the next fire can see whether it is
+ * still going. Fires of one schedule are never executed concurrently.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -32,16 +32,23 @@ public final class RetrainingJob implements Job {
     String name = context.getJobDetail().getKey().getName();
     JobDataMap data = context.getJobDetail().getJobDataMap();
     try {
-      RetrainingLauncher launcher = (RetrainingLauncher) context.getScheduler().getContext().get(LAUNCHER);
+      RetrainingLauncher launcher =
+          (RetrainingLauncher) context.getScheduler().getContext().get(LAUNCHER);
       PipelineSpec spec = JSON.readValue(data.getString(SPEC), PipelineSpec.class);
-      Launch launch = launcher.launch(name, spec, context.getScheduledFireTime().toInstant(),
-          data.getString(LAST_WORKFLOW_ID));
+      Launch launch =
+          launcher.launch(
+              name,
+              spec,
+              context.getScheduledFireTime().toInstant(),
+              data.getString(LAST_WORKFLOW_ID));
       if (launch.outcome() == Launch.Outcome.STARTED) {
         data.put(LAST_WORKFLOW_ID, launch.workflowId());
       }
-      LOG.info("schedule {}: {} {} ({})", name, launch.outcome(), launch.workflowId(), launch.detail());
+      LOG.info(
+          "schedule {}: {} {} ({})", name, launch.outcome(), launch.workflowId(), launch.detail());
     } catch (IOException | SchedulerException | RuntimeException e) {
-      // Not refired at once: a Temporal outage would turn that into a busy loop. The next fire retries.
+      // Not refired at once: a Temporal outage would turn that into a busy loop. The next fire
+      // retries.
       LOG.error("schedule {}: could not start a run: {}", name, e.getMessage());
       throw new JobExecutionException(e, false);
     }

@@ -14,8 +14,8 @@ import java.time.Instant;
 /**
  * Starts the pipeline for one fire of a schedule. The workflow id is derived from the schedule and
  * the fire's scheduled time and may never be reused, so Temporal itself refuses a second start of
- * the same fire (two scheduler processes, a recovered fire); the run id, and so the model
- * version, is that workflow id.
+ * the same fire (two scheduler processes, a recovered fire); the run id, and so the model version,
+ * is that workflow id.
  */
 public final class RetrainingLauncher {
   private final WorkflowClient client;
@@ -28,21 +28,30 @@ public final class RetrainingLauncher {
     return "sched-" + schedule + "-" + scheduledFireTime.toEpochMilli();
   }
 
-  public Launch launch(String schedule, PipelineSpec spec, Instant scheduledFireTime, String previousWorkflowId) {
+  public Launch launch(
+      String schedule, PipelineSpec spec, Instant scheduledFireTime, String previousWorkflowId) {
     String id = workflowId(schedule, scheduledFireTime);
-    if (previousWorkflowId != null && !previousWorkflowId.equals(id) && isRunning(previousWorkflowId)) {
-      return new Launch(id, Launch.Outcome.PREVIOUS_STILL_RUNNING, previousWorkflowId + " is still running");
+    if (previousWorkflowId != null
+        && !previousWorkflowId.equals(id)
+        && isRunning(previousWorkflowId)) {
+      return new Launch(
+          id, Launch.Outcome.PREVIOUS_STILL_RUNNING, previousWorkflowId + " is still running");
     }
-    FineTunePipeline pipeline = client.newWorkflowStub(FineTunePipeline.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(id)
-        .setTaskQueue(Queues.PIPELINE)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .build());
+    FineTunePipeline pipeline =
+        client.newWorkflowStub(
+            FineTunePipeline.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(id)
+                .setTaskQueue(Queues.PIPELINE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
     try {
       WorkflowClient.start(pipeline::run, spec.withRunId(id));
       return new Launch(id, Launch.Outcome.STARTED, "started");
     } catch (WorkflowExecutionAlreadyStarted e) {
-      return new Launch(id, Launch.Outcome.ALREADY_STARTED, "a run for this fire time already exists");
+      return new Launch(
+          id, Launch.Outcome.ALREADY_STARTED, "a run for this fire time already exists");
     }
   }
 

@@ -17,11 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Quartz's persistent job store: by default an embedded H2 file database under
- * {@code <home>/schedules} (created with Quartz's own {@code tables_h2.sql} on first use), or
- * whatever a {@code quartz.properties} file names, e.g. PostgreSQL in deploy/. {@code ${NAME}} in
- * such a file is read from the environment, so passwords stay out of it. A PostgreSQL or H2 store
- * named by URL gets Quartz's tables on first use too; the database itself must exist.
+ * Quartz's persistent job store: by default an embedded H2 file database under {@code
+ * <home>/schedules} (created with Quartz's own {@code tables_h2.sql} on first use), or whatever a
+ * {@code quartz.properties} file names, e.g. PostgreSQL in deploy/. {@code ${NAME}} in such a file
+ * is read from the environment, so passwords stay out of it. A PostgreSQL or H2 store named by URL
+ * gets Quartz's tables on first use too; the database itself must exist.
  */
 public final class ScheduleDatabase {
   static final String SCHEDULER_NAME = "seqtune";
@@ -33,16 +33,19 @@ public final class ScheduleDatabase {
   /** The embedded H2 store of a dev machine, its tables created if missing. */
   public static Properties embedded(Path home) {
     Path dir = home.resolve("schedules").toAbsolutePath();
-    // AUTO_SERVER lets `seqtune schedule ...` edit the file while `seqtune scheduler` holds it open.
+    // AUTO_SERVER lets `seqtune schedule ...` edit the file while `seqtune scheduler` holds it
+    // open.
     String url = "jdbc:h2:file:" + dir.resolve("quartz") + ";AUTO_SERVER=TRUE";
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot open the schedule database in " + dir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open the schedule database in " + dir + ": " + e.getMessage(), e);
     }
     createTablesIfMissing(url, "sa", "", "tables_h2.sql", "in " + dir);
     Properties p = common();
-    p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+    p.setProperty(
+        "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
     p.setProperty("org.quartz.dataSource." + DATA_SOURCE + ".provider", "hikaricp");
     p.setProperty("org.quartz.dataSource." + DATA_SOURCE + ".driver", "org.h2.Driver");
     p.setProperty("org.quartz.dataSource." + DATA_SOURCE + ".URL", url);
@@ -58,16 +61,29 @@ public final class ScheduleDatabase {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Properties given = new Properties();
       given.load(in);
-      given.stringPropertyNames().forEach(k -> p.setProperty(k, expand(given.getProperty(k), env, file)));
+      given
+          .stringPropertyNames()
+          .forEach(k -> p.setProperty(k, expand(given.getProperty(k), env, file)));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read Quartz properties " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read Quartz properties " + file + ": " + e.getMessage(), e);
     }
-    String source = "org.quartz.dataSource." + p.getProperty("org.quartz.jobStore.dataSource") + ".";
+    String source =
+        "org.quartz.dataSource." + p.getProperty("org.quartz.jobStore.dataSource") + ".";
     String url = p.getProperty(source + "URL", "");
-    String schema = url.startsWith("jdbc:postgresql:") ? "tables_postgres.sql" : url.startsWith("jdbc:h2:") ? "tables_h2.sql" : null;
-    // Quartz's DDL names the tables QRTZ_*: another prefix (or a JNDI data source) brings its own tables.
-    if (schema != null && "QRTZ_".equalsIgnoreCase(p.getProperty("org.quartz.jobStore.tablePrefix"))) {
-      createTablesIfMissing(url, p.getProperty(source + "user", ""), p.getProperty(source + "password", ""), schema,
+    String schema =
+        url.startsWith("jdbc:postgresql:")
+            ? "tables_postgres.sql"
+            : url.startsWith("jdbc:h2:") ? "tables_h2.sql" : null;
+    // Quartz's DDL names the tables QRTZ_*: another prefix (or a JNDI data source) brings its own
+    // tables.
+    if (schema != null
+        && "QRTZ_".equalsIgnoreCase(p.getProperty("org.quartz.jobStore.tablePrefix"))) {
+      createTablesIfMissing(
+          url,
+          p.getProperty(source + "user", ""),
+          p.getProperty(source + "password", ""),
+          schema,
           url.replaceAll("(?i)password=[^;&]*", "password=***"));
     }
     return p;
@@ -96,7 +112,8 @@ public final class ScheduleDatabase {
     while (m.find()) {
       String v = env.get(m.group(1));
       if (v == null) {
-        throw new IllegalArgumentException(file + " refers to ${" + m.group(1) + "}, which is not set");
+        throw new IllegalArgumentException(
+            file + " refers to ${" + m.group(1) + "}, which is not set");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(v));
     }
@@ -104,10 +121,12 @@ public final class ScheduleDatabase {
   }
 
   /**
-   * Runs Quartz's own DDL when its tables are missing. On PostgreSQL this happens in one transaction
-   * under an advisory lock, so schedulers starting together (clustered) create the tables once.
+   * Runs Quartz's own DDL when its tables are missing. On PostgreSQL this happens in one
+   * transaction under an advisory lock, so schedulers starting together (clustered) create the
+   * tables once.
    */
-  private static void createTablesIfMissing(String url, String user, String password, String schemaFile, String where) {
+  private static void createTablesIfMissing(
+      String url, String user, String password, String schemaFile, String where) {
     boolean postgres = url.startsWith("jdbc:postgresql:");
     try (Connection c = DriverManager.getConnection(url, user, password)) {
       c.setAutoCommit(false);
@@ -121,7 +140,9 @@ public final class ScheduleDatabase {
           for (String statement : quartzSchema(schemaFile).split(";")) {
             String sql = statement.strip();
             // Never DROP (the tables are missing anyway) and commit once, below.
-            if (!sql.isEmpty() && !sql.regionMatches(true, 0, "DROP ", 0, 5) && !sql.equalsIgnoreCase("COMMIT")) {
+            if (!sql.isEmpty()
+                && !sql.regionMatches(true, 0, "DROP ", 0, 5)
+                && !sql.equalsIgnoreCase("COMMIT")) {
               s.execute(sql);
             }
           }
@@ -129,7 +150,8 @@ public final class ScheduleDatabase {
       }
       c.commit();
     } catch (IOException | SQLException e) {
-      throw new IllegalStateException("cannot open the schedule database " + where + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open the schedule database " + where + ": " + e.getMessage(), e);
     }
   }
 
@@ -139,13 +161,18 @@ public final class ScheduleDatabase {
     }
   }
 
-  /** Quartz's own DDL ({@code tables_h2.sql}, {@code tables_postgres.sql}), comment lines removed. */
+  /**
+   * Quartz's own DDL ({@code tables_h2.sql}, {@code tables_postgres.sql}), comment lines removed.
+   */
   private static String quartzSchema(String schemaFile) throws IOException {
-    try (InputStream in = org.quartz.Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/" + schemaFile)) {
+    try (InputStream in =
+        org.quartz.Scheduler.class.getResourceAsStream(
+            "/org/quartz/impl/jdbcjobstore/" + schemaFile)) {
       if (in == null) {
         throw new IOException(schemaFile + " is missing from the Quartz jar");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .filter(l -> !l.strip().startsWith("--"))
           .reduce("", (a, b) -> a + b + "\n");
     }

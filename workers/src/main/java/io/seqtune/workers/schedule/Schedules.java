@@ -37,52 +37,69 @@ public final class Schedules implements AutoCloseable {
 
   /** Opens the job store described by {@code quartzProperties} (see {@link ScheduleDatabase}). */
   public static Schedules open(Properties quartzProperties) {
-    return quartz("open the schedule store", () -> new Schedules(new StdSchedulerFactory(quartzProperties).getScheduler()));
+    return quartz(
+        "open the schedule store",
+        () -> new Schedules(new StdSchedulerFactory(quartzProperties).getScheduler()));
   }
 
-  public ScheduleInfo add(String name, String cron, String timeZone, MisfirePolicy misfire, PipelineSpec spec) {
+  public ScheduleInfo add(
+      String name, String cron, String timeZone, MisfirePolicy misfire, PipelineSpec spec) {
     List<String> problems = new ArrayList<>();
     if (name == null || !name.matches(NAME_PATTERN)) {
       problems.add("name: '" + name + "' must be 1-40 letters, digits, '_' or '-'");
     }
     if (!CronExpression.isValidExpression(cron)) {
-      problems.add("cron: '" + cron + "' is not a Quartz cron expression (seconds minutes hours day-of-month month"
-          + " day-of-week [year], e.g. \"0 0 3 * * ?\" for 03:00 daily)");
+      problems.add(
+          "cron: '"
+              + cron
+              + "' is not a Quartz cron expression (seconds minutes hours day-of-month month"
+              + " day-of-week [year], e.g. \"0 0 3 * * ?\" for 03:00 daily)");
     }
-    TimeZone zone = timeZone == null ? TimeZone.getDefault() : TimeZone.getTimeZone(java.time.ZoneId.of(timeZone));
+    TimeZone zone =
+        timeZone == null
+            ? TimeZone.getDefault()
+            : TimeZone.getTimeZone(java.time.ZoneId.of(timeZone));
     spec.withDefaults().validate();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid schedule:\n  - " + String.join("\n  - ", problems));
+      throw new IllegalArgumentException(
+          "invalid schedule:\n  - " + String.join("\n  - ", problems));
     }
-    JobDetail job = JobBuilder.newJob(RetrainingJob.class)
-        .withIdentity(name, GROUP)
-        .withDescription("FineTunePipeline on a cron schedule")
-        .usingJobData(RetrainingJob.SPEC, json(spec))
-        .build();
-    CronTrigger trigger = TriggerBuilder.newTrigger()
-        .withIdentity(name, GROUP)
-        .forJob(job)
-        .withSchedule(misfire.applyTo(CronScheduleBuilder.cronSchedule(cron).inTimeZone(zone)))
-        .build();
-    return quartz("add schedule " + name, () -> {
-      if (quartz.checkExists(job.getKey())) {
-        throw new IllegalArgumentException("schedule '" + name + "' already exists: delete it first");
-      }
-      quartz.scheduleJob(job, trigger);
-      return info(name);
-    });
+    JobDetail job =
+        JobBuilder.newJob(RetrainingJob.class)
+            .withIdentity(name, GROUP)
+            .withDescription("FineTunePipeline on a cron schedule")
+            .usingJobData(RetrainingJob.SPEC, json(spec))
+            .build();
+    CronTrigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(name, GROUP)
+            .forJob(job)
+            .withSchedule(misfire.applyTo(CronScheduleBuilder.cronSchedule(cron).inTimeZone(zone)))
+            .build();
+    return quartz(
+        "add schedule " + name,
+        () -> {
+          if (quartz.checkExists(job.getKey())) {
+            throw new IllegalArgumentException(
+                "schedule '" + name + "' already exists: delete it first");
+          }
+          quartz.scheduleJob(job, trigger);
+          return info(name);
+        });
   }
 
   /** Every schedule, by name. */
   public List<ScheduleInfo> list() {
-    return quartz("list schedules", () -> {
-      List<ScheduleInfo> out = new ArrayList<>();
-      for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-        out.add(info(key.getName()));
-      }
-      out.sort((a, b) -> a.name().compareTo(b.name()));
-      return out;
-    });
+    return quartz(
+        "list schedules",
+        () -> {
+          List<ScheduleInfo> out = new ArrayList<>();
+          for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            out.add(info(key.getName()));
+          }
+          out.sort((a, b) -> a.name().compareTo(b.name()));
+          return out;
+        });
   }
 
   public ScheduleInfo get(String name) {
@@ -90,17 +107,21 @@ public final class Schedules implements AutoCloseable {
   }
 
   public void pause(String name) {
-    quartz("pause schedule " + name, () -> {
-      quartz.pauseJob(existing(name));
-      return null;
-    });
+    quartz(
+        "pause schedule " + name,
+        () -> {
+          quartz.pauseJob(existing(name));
+          return null;
+        });
   }
 
   public void resume(String name) {
-    quartz("resume schedule " + name, () -> {
-      quartz.resumeJob(existing(name));
-      return null;
-    });
+    quartz(
+        "resume schedule " + name,
+        () -> {
+          quartz.resumeJob(existing(name));
+          return null;
+        });
   }
 
   public void delete(String name) {
@@ -109,35 +130,47 @@ public final class Schedules implements AutoCloseable {
 
   /** Fires the schedule now, once; the running scheduler process starts the run. */
   public void trigger(String name) {
-    quartz("trigger schedule " + name, () -> {
-      quartz.triggerJob(existing(name));
-      return null;
-    });
+    quartz(
+        "trigger schedule " + name,
+        () -> {
+          quartz.triggerJob(existing(name));
+          return null;
+        });
   }
 
-  /** Makes this process fire due schedules (and missed ones, by their misfire policy) until closed. */
+  /**
+   * Makes this process fire due schedules (and missed ones, by their misfire policy) until closed.
+   */
   public Schedules startFiring(RetrainingLauncher launcher) {
-    return quartz("start the scheduler", () -> {
-      quartz.getContext().put(RetrainingJob.LAUNCHER, launcher);
-      quartz.start();
-      return this;
-    });
+    return quartz(
+        "start the scheduler",
+        () -> {
+          quartz.getContext().put(RetrainingJob.LAUNCHER, launcher);
+          quartz.start();
+          return this;
+        });
   }
 
   private ScheduleInfo info(String name) throws SchedulerException {
     JobDetail job = quartz.getJobDetail(existing(name));
     TriggerKey key = TriggerKey.triggerKey(name, GROUP);
     CronTrigger trigger = (CronTrigger) quartz.getTrigger(key);
-    return new ScheduleInfo(name, trigger.getCronExpression(), trigger.getTimeZone().getID(),
-        MisfirePolicy.of(trigger.getMisfireInstruction()), quartz.getTriggerState(key).name(),
-        instant(trigger.getNextFireTime()), instant(trigger.getPreviousFireTime()),
+    return new ScheduleInfo(
+        name,
+        trigger.getCronExpression(),
+        trigger.getTimeZone().getID(),
+        MisfirePolicy.of(trigger.getMisfireInstruction()),
+        quartz.getTriggerState(key).name(),
+        instant(trigger.getNextFireTime()),
+        instant(trigger.getPreviousFireTime()),
         job.getJobDataMap().getString(RetrainingJob.LAST_WORKFLOW_ID));
   }
 
   private JobKey existing(String name) throws SchedulerException {
     JobKey key = JobKey.jobKey(name, GROUP);
     if (!quartz.checkExists(key)) {
-      throw new IllegalArgumentException("no schedule named '" + name + "' (see `seqtune schedule list`)");
+      throw new IllegalArgumentException(
+          "no schedule named '" + name + "' (see `seqtune schedule list`)");
     }
     return key;
   }
@@ -167,12 +200,16 @@ public final class Schedules implements AutoCloseable {
     }
   }
 
-  /** Stops firing (letting a fire in progress finish starting its run) and releases the database. */
+  /**
+   * Stops firing (letting a fire in progress finish starting its run) and releases the database.
+   */
   @Override
   public void close() {
-    quartz("close the schedule store", () -> {
-      quartz.shutdown(true);
-      return null;
-    });
+    quartz(
+        "close the schedule store",
+        () -> {
+          quartz.shutdown(true);
+          return null;
+        });
   }
 }

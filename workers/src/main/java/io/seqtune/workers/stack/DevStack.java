@@ -26,27 +26,52 @@ public final class DevStack implements AutoCloseable {
   private MetricsServer metrics;
   private TemporalConnection connection;
 
-  /** {@code s3AccessKey}/{@code s3SecretKey}: the S3 server's credentials, the dev pair unless given. */
-  public record Options(int temporalPort, int s3Port, int metricsPort, Path home, Collection<String> workerQueues,
-      String s3AccessKey, String s3SecretKey) {
-    public Options(int temporalPort, int s3Port, int metricsPort, Path home, Collection<String> workerQueues) {
-      this(temporalPort, s3Port, metricsPort, home, workerQueues, StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY);
+  /**
+   * {@code s3AccessKey}/{@code s3SecretKey}: the S3 server's credentials, the dev pair unless
+   * given.
+   */
+  public record Options(
+      int temporalPort,
+      int s3Port,
+      int metricsPort,
+      Path home,
+      Collection<String> workerQueues,
+      String s3AccessKey,
+      String s3SecretKey) {
+    public Options(
+        int temporalPort, int s3Port, int metricsPort, Path home, Collection<String> workerQueues) {
+      this(
+          temporalPort,
+          s3Port,
+          metricsPort,
+          home,
+          workerQueues,
+          StoreSettings.DEV_ACCESS_KEY,
+          StoreSettings.DEV_SECRET_KEY);
     }
   }
 
   public static DevStack start(Options o) {
     DevStack stack = new DevStack();
     try {
-      EmbeddedTemporalServer temporalServer = stack.track(EmbeddedTemporalServer.start(o.temporalPort()));
-      stack.temporal = TemporalSettings.fromEnvironment(java.util.Map.of()).withAddress(temporalServer.address());
-      EmbeddedS3Server s3 = stack.track(EmbeddedS3Server.start(o.s3Port(), o.home().resolve("s3"),
-          o.s3AccessKey(), o.s3SecretKey()));
-      stack.store = new StoreSettings(s3.endpoint(), o.s3AccessKey(), o.s3SecretKey(), StoreSettings.DEFAULT_BUCKET);
+      EmbeddedTemporalServer temporalServer =
+          stack.track(EmbeddedTemporalServer.start(o.temporalPort()));
+      stack.temporal =
+          TemporalSettings.fromEnvironment(java.util.Map.of())
+              .withAddress(temporalServer.address());
+      EmbeddedS3Server s3 =
+          stack.track(
+              EmbeddedS3Server.start(
+                  o.s3Port(), o.home().resolve("s3"), o.s3AccessKey(), o.s3SecretKey()));
+      stack.store =
+          new StoreSettings(
+              s3.endpoint(), o.s3AccessKey(), o.s3SecretKey(), StoreSettings.DEFAULT_BUCKET);
       stack.metrics = stack.track(MetricsServer.start("127.0.0.1", o.metricsPort()));
       stack.connection = stack.track(TemporalConnection.connect(stack.temporal));
       if (!o.workerQueues().isEmpty()) {
         ObjectStore objectStore = stack.track(new ObjectStore(stack.store).ensureBucket());
-        WorkerContext context = new WorkerContext(objectStore, o.home().resolve("work"), MetricsServer.training());
+        WorkerContext context =
+            new WorkerContext(objectStore, o.home().resolve("work"), MetricsServer.training());
         stack.track(SeqtuneWorker.start(stack.connection.client(), context, o.workerQueues()));
       }
       return stack;
@@ -83,7 +108,11 @@ public final class DevStack implements AutoCloseable {
       try {
         started.get(i).close();
       } catch (Exception e) {
-        System.err.println("warning: could not stop " + started.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+        System.err.println(
+            "warning: could not stop "
+                + started.get(i).getClass().getSimpleName()
+                + ": "
+                + e.getMessage());
       }
     }
     started.clear();

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI as a user runs it, against a real embedded stack: run, status, models, translate, and bad input. */
+/**
+ * The CLI as a user runs it, against a real embedded stack: run, status, models, translate, and bad
+ * input.
+ */
 class CliTest {
   @TempDir static Path home;
   static DevStack stack;
@@ -34,8 +37,16 @@ class CliTest {
   @BeforeAll
   static void start() {
     stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL));
-    env = Map.of("TEMPORAL_ADDRESS", stack.temporal().address(), "S3_ENDPOINT", stack.store().endpoint(),
-        "S3_ACCESS_KEY", StoreSettings.DEV_ACCESS_KEY, "S3_SECRET_KEY", StoreSettings.DEV_SECRET_KEY);
+    env =
+        Map.of(
+            "TEMPORAL_ADDRESS",
+            stack.temporal().address(),
+            "S3_ENDPOINT",
+            stack.store().endpoint(),
+            "S3_ACCESS_KEY",
+            StoreSettings.DEV_ACCESS_KEY,
+            "S3_SECRET_KEY",
+            StoreSettings.DEV_SECRET_KEY);
   }
 
   @AfterAll
@@ -54,7 +65,8 @@ class CliTest {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       int exit = cli.execute(args);
-      return new Run(exit, captured.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
+      return new Run(
+          exit, captured.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
     }
@@ -68,7 +80,10 @@ class CliTest {
 
   @Test
   void runStatusModelsAndTranslateWorkTogether(@TempDir Path tmp) throws Exception {
-    Path spec = Files.writeString(tmp.resolve("run.json"), """
+    Path spec =
+        Files.writeString(
+            tmp.resolve("run.json"),
+            """
         {"task":"smiles2iupac","data":{"size":50,"seed":5},
          "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
          "train":{"epochs":1,"batchSize":16},"eval":{"maxExamples":3,"maxNewTokens":20}}""");
@@ -105,35 +120,57 @@ class CliTest {
   void unreachableServersAreNamedWithoutAStackTrace(@TempDir Path tmp) throws Exception {
     Path spec = Files.writeString(tmp.resolve("run.json"), "{}");
     int port = freePort();
-    Run noTemporal = seqtune(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:" + port), "run", "--spec", spec.toString());
+    Run noTemporal =
+        seqtune(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:" + port), "run", "--spec", spec.toString());
     assertThat(noTemporal.exit()).isEqualTo(1);
-    assertThat(noTemporal.err()).contains("cannot reach Temporal at 127.0.0.1:" + port).doesNotContain("\tat ");
+    assertThat(noTemporal.err())
+        .contains("cannot reach Temporal at 127.0.0.1:" + port)
+        .doesNotContain("\tat ");
 
     Run noS3 = seqtune(Map.of("S3_ENDPOINT", "http://127.0.0.1:" + port), "models");
     assertThat(noS3.exit()).isEqualTo(1);
-    assertThat(noS3.err()).contains("cannot reach the object store at http://127.0.0.1:" + port).doesNotContain("\tat ");
+    assertThat(noS3.err())
+        .contains("cannot reach the object store at http://127.0.0.1:" + port)
+        .doesNotContain("\tat ");
   }
 
   @Test
   void badSpecIsRefusedBeforeAnythingStarts(@TempDir Path tmp) throws Exception {
-    Path spec = Files.writeString(tmp.resolve("bad.json"), "{\"train\":{\"epochz\":3,\"schedule\":\"wavy\"}}");
+    Path spec =
+        Files.writeString(
+            tmp.resolve("bad.json"), "{\"train\":{\"epochz\":3,\"schedule\":\"wavy\"}}");
     Run run = seqtune(env, "run", "--spec", spec.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("train.epochz: unknown field").contains("train.schedule: 'wavy'");
+    assertThat(run.err())
+        .contains("train.epochz: unknown field")
+        .contains("train.schedule: 'wavy'");
     assertThat(seqtune(env, "run", "--spec", tmp.resolve("missing.json").toString()).err())
         .contains("missing.json does not exist");
   }
 
   @Test
   void chemRoundtripJudgesAFileOfNames(@TempDir Path tmp) throws Exception {
-    Path csv = Files.writeString(tmp.resolve("names.csv"), """
+    Path csv =
+        Files.writeString(
+            tmp.resolve("names.csv"),
+            """
         smiles,name
         CCO,ethanol
         CC(=O)O,acetic acid
         C1=CC=CC=C1,cyclohexane
         "InChI=1S/CH4O/c1-2/h2H,1H3",methanol
         """);
-    Run run = seqtune(env, "chem", "roundtrip", "--input", csv.toString(), "--name-col", "name", "--structure-col", "smiles");
+    Run run =
+        seqtune(
+            env,
+            "chem",
+            "roundtrip",
+            "--input",
+            csv.toString(),
+            "--name-col",
+            "name",
+            "--structure-col",
+            "smiles");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode report = Cli.JSON.readTree(run.out());
     assertThat(report.get("rows").asInt()).isEqualTo(4);

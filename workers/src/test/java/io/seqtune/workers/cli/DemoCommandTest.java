@@ -11,31 +11,67 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code seqtune demo}, shrunk: its own embedded stack, the whole pipeline, the table and the JSON line. */
+/**
+ * {@code seqtune demo}, shrunk: its own embedded stack, the whole pipeline, the table and the JSON
+ * line.
+ */
 class DemoCommandTest {
   @Test
   void aSmallDemoRunsThePipelineAndReportsWhereEverythingIs(@TempDir Path home) throws Exception {
-    Run demo = CliTest.seqtune(System.getenv(), "demo", "--size", "80", "--epochs", "2", "--layers", "1", "--hidden", "32",
-        "--heads", "2", "--batch-size", "16", "--eval-examples", "4", "--beams", "2", "--home", home.toString(), "--json");
+    Run demo =
+        CliTest.seqtune(
+            System.getenv(),
+            "demo",
+            "--size",
+            "80",
+            "--epochs",
+            "2",
+            "--layers",
+            "1",
+            "--hidden",
+            "32",
+            "--heads",
+            "2",
+            "--batch-size",
+            "16",
+            "--eval-examples",
+            "4",
+            "--beams",
+            "2",
+            "--home",
+            home.toString(),
+            "--json");
     assertThat(demo.exit()).as(demo.err()).isZero();
-    assertThat(demo.out()).contains("seqtune demo: SMILES -> IUPAC", "verified coverage", "OPSIN round trip, top beam");
+    assertThat(demo.out())
+        .contains(
+            "seqtune demo: SMILES -> IUPAC", "verified coverage", "OPSIN round trip, top beam");
 
     JsonNode r = Cli.JSON.readTree(demo.lastLine());
     assertThat(r.get("epochs").asInt()).isEqualTo(2);
     assertThat(r.get("beams").asInt()).isEqualTo(2);
     assertThat(r.get("examples").asInt()).isPositive();
     assertThat(r.get("champion").asBoolean()).isTrue();
-    for (String metric : new String[] {"val_loss", "exact_match", "roundtrip_accuracy", "verified_coverage", "wall_seconds"}) {
+    for (String metric :
+        new String[] {
+          "val_loss", "exact_match", "roundtrip_accuracy", "verified_coverage", "wall_seconds"
+        }) {
       assertThat(r.get(metric).isNumber()).as(metric).isTrue();
     }
     // A verified answer is one of the beams, so the top beam can never beat the verified coverage.
-    assertThat(r.get("verified_coverage").asDouble()).isGreaterThanOrEqualTo(r.get("roundtrip_accuracy").asDouble());
+    assertThat(r.get("verified_coverage").asDouble())
+        .isGreaterThanOrEqualTo(r.get("roundtrip_accuracy").asDouble());
 
     // The registered weights are in the store the demo names, with the sha256 it printed.
     Path bucket = Path.of(r.get("store_dir").asText()).resolve("seqtune");
-    Path weights = bucket.resolve(r.get("model").asText().replace("s3://seqtune/", "")).resolve("model.safetensors");
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(weights)));
+    Path weights =
+        bucket
+            .resolve(r.get("model").asText().replace("s3://seqtune/", ""))
+            .resolve("model.safetensors");
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(weights)));
     assertThat(sha).isEqualTo(r.get("weights_sha256").asText());
-    assertThat(bucket.resolve(r.get("report").asText().replace("s3://seqtune/", ""))).isRegularFile();
+    assertThat(bucket.resolve(r.get("report").asText().replace("s3://seqtune/", "")))
+        .isRegularFile();
   }
 }

@@ -16,29 +16,59 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code seqtune dev up} as its own process: it prints its addresses, its scheduler fires a schedule
- * that another process added with {@code seqtune schedule}, and SIGTERM stops it cleanly.
+ * {@code seqtune dev up} as its own process: it prints its addresses, its scheduler fires a
+ * schedule that another process added with {@code seqtune schedule}, and SIGTERM stops it cleanly.
  */
 class DevUpProcessTest {
   @Test
   void devUpFiresSchedulesAddedByTheCliAndStopsOnSigterm(@TempDir Path home) throws Exception {
     int temporalPort = CliTest.freePort();
     Path log = home.resolve("dev-up.log");
-    Process devUp = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), SeqtuneCli.class.getName(),
-        "dev", "up", "--no-worker", "--home", home.toString(), "--temporal-port", String.valueOf(temporalPort),
-        "--s3-port", String.valueOf(CliTest.freePort()), "--metrics-port", String.valueOf(CliTest.freePort()))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process devUp =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SeqtuneCli.class.getName(),
+                "dev",
+                "up",
+                "--no-worker",
+                "--home",
+                home.toString(),
+                "--temporal-port",
+                String.valueOf(temporalPort),
+                "--s3-port",
+                String.valueOf(CliTest.freePort()),
+                "--metrics-port",
+                String.valueOf(CliTest.freePort()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       awaitLog(log, devUp, "Try: seqtune run");
-      assertThat(Files.readString(log)).contains("Temporal   127.0.0.1:" + temporalPort, "scheduler  0 schedule(s)");
+      assertThat(Files.readString(log))
+          .contains("Temporal   127.0.0.1:" + temporalPort, "scheduler  0 schedule(s)");
 
-      Path spec = Files.writeString(home.resolve("spec.json"), """
+      Path spec =
+          Files.writeString(
+              home.resolve("spec.json"),
+              """
           {"task":"smiles2iupac","data":{"size":60,"seed":3},"model":{"layers":1,"hidden":32,"heads":2},
            "train":{"epochs":1,"batchSize":16}}""");
       String store = "--home=" + home;
-      Run add = CliTest.seqtune(System.getenv(), "schedule", "add", store, "--name", "nightly", "--cron", "0 0 3 1 1 ? 2099",
-          "--spec", spec.toString());
+      Run add =
+          CliTest.seqtune(
+              System.getenv(),
+              "schedule",
+              "add",
+              store,
+              "--name",
+              "nightly",
+              "--cron",
+              "0 0 3 1 1 ? 2099",
+              "--spec",
+              spec.toString());
       assertThat(add.exit()).as(add.err()).isZero();
       Run trigger = CliTest.seqtune(System.getenv(), "schedule", "trigger", store, "nightly");
       assertThat(trigger.exit()).as(trigger.err()).isZero();
@@ -46,11 +76,19 @@ class DevUpProcessTest {
       // dev up's scheduler (not this process) fires it: the run appears in dev up's Temporal.
       String workflowId = awaitLastRun(store);
       assertThat(workflowId).startsWith("sched-nightly-");
-      WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + temporalPort).build());
+      WorkflowServiceStubs service =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget("127.0.0.1:" + temporalPort)
+                  .build());
       try {
-        assertThat(WorkflowClient.newInstance(service).fetchHistory(workflowId).getHistory().getEvents(0)
-            .hasWorkflowExecutionStartedEventAttributes()).isTrue();
+        assertThat(
+                WorkflowClient.newInstance(service)
+                    .fetchHistory(workflowId)
+                    .getHistory()
+                    .getEvents(0)
+                    .hasWorkflowExecutionStartedEventAttributes())
+            .isTrue();
       } finally {
         service.shutdownNow();
       }
@@ -81,7 +119,9 @@ class DevUpProcessTest {
       if (Files.exists(log) && Files.readString(log).contains(line)) {
         return;
       }
-      assertThat(process.isAlive()).as("dev up exited:\n" + (Files.exists(log) ? Files.readString(log) : "")).isTrue();
+      assertThat(process.isAlive())
+          .as("dev up exited:\n" + (Files.exists(log) ? Files.readString(log) : ""))
+          .isTrue();
       Thread.sleep(200);
     }
     throw new AssertionError("dev up never printed '" + line + "':\n" + Files.readString(log));

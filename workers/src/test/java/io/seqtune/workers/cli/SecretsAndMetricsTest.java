@@ -41,15 +41,30 @@ class SecretsAndMetricsTest {
   static DevStack stack;
   static String cliOut;
   static String cliErr;
-  /** The workflow's description sampled while it ran: it carries the training activity's heartbeat details. */
+
+  /**
+   * The workflow's description sampled while it ran: it carries the training activity's heartbeat
+   * details.
+   */
   static final List<byte[]> heartbeatSamples = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void runOnce(@TempDir Path tmp) throws Exception {
     stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL, ACCESS_KEY, SECRET));
-    Cli.environment = Map.of("TEMPORAL_ADDRESS", stack.temporal().address(), "S3_ENDPOINT", stack.store().endpoint(),
-        "S3_ACCESS_KEY", ACCESS_KEY, "S3_SECRET_KEY", SECRET);
-    Path spec = Files.writeString(tmp.resolve("run.json"), """
+    Cli.environment =
+        Map.of(
+            "TEMPORAL_ADDRESS",
+            stack.temporal().address(),
+            "S3_ENDPOINT",
+            stack.store().endpoint(),
+            "S3_ACCESS_KEY",
+            ACCESS_KEY,
+            "S3_SECRET_KEY",
+            SECRET);
+    Path spec =
+        Files.writeString(
+            tmp.resolve("run.json"),
+            """
         {"task":"smiles2iupac","data":{"size":60,"seed":3},
          "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
          "train":{"epochs":1,"batchSize":16,"learningRate":0.003,"warmupSteps":2,"checkpointEverySteps":2},
@@ -63,7 +78,10 @@ class SecretsAndMetricsTest {
     System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
     try {
-      assertThat(SeqtuneCli.commandLine().execute("run", "--spec", spec.toString(), "--id", RUN, "--wait")).isZero();
+      assertThat(
+              SeqtuneCli.commandLine()
+                  .execute("run", "--spec", spec.toString(), "--id", RUN, "--wait"))
+          .isZero();
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -81,13 +99,17 @@ class SecretsAndMetricsTest {
   }
 
   private static void sampleHeartbeats() {
-    DescribeWorkflowExecutionRequest request = DescribeWorkflowExecutionRequest.newBuilder()
-        .setNamespace(stack.connection().settings().namespace())
-        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(RUN)).build();
+    DescribeWorkflowExecutionRequest request =
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(stack.connection().settings().namespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(RUN))
+            .build();
     while (!Thread.currentThread().isInterrupted()) {
       try {
-        DescribeWorkflowExecutionResponse d = stack.connection().service().blockingStub().describeWorkflowExecution(request);
-        if (d.getPendingActivitiesList().stream().anyMatch(PendingActivityInfo::hasHeartbeatDetails)) {
+        DescribeWorkflowExecutionResponse d =
+            stack.connection().service().blockingStub().describeWorkflowExecution(request);
+        if (d.getPendingActivitiesList().stream()
+            .anyMatch(PendingActivityInfo::hasHeartbeatDetails)) {
           heartbeatSamples.add(d.toByteArray());
         }
         Thread.sleep(100);
@@ -100,9 +122,13 @@ class SecretsAndMetricsTest {
   }
 
   static String metricsText() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.metricsPort() + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + stack.metricsPort() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }
@@ -110,8 +136,10 @@ class SecretsAndMetricsTest {
   @Test
   void metricsShowTrainingCheckpointsAndTheTemporalSdk() throws Exception {
     String metrics = metricsText();
-    assertThat(metrics).containsPattern("(?m)^seqtune_train_loss\\{run_id=\"" + RUN + "\"} [0-9.]+");
-    assertThat(metrics).containsPattern("(?m)^seqtune_checkpoint_bytes_total\\{run_id=\"" + RUN + "\"} [1-9]");
+    assertThat(metrics)
+        .containsPattern("(?m)^seqtune_train_loss\\{run_id=\"" + RUN + "\"} [0-9.]+");
+    assertThat(metrics)
+        .containsPattern("(?m)^seqtune_checkpoint_bytes_total\\{run_id=\"" + RUN + "\"} [1-9]");
     assertThat(metrics).containsPattern("(?m)^temporal_[a-z_]+");
   }
 
@@ -120,7 +148,9 @@ class SecretsAndMetricsTest {
     Map<String, byte[]> written = new LinkedHashMap<>();
     try (ObjectStore store = new ObjectStore(stack.store())) {
       List<String> keys = store.list("");
-      assertThat(keys).anyMatch(k -> k.startsWith("runs/" + RUN + "/")).anyMatch(k -> k.startsWith("registry/"));
+      assertThat(keys)
+          .anyMatch(k -> k.startsWith("runs/" + RUN + "/"))
+          .anyMatch(k -> k.startsWith("registry/"));
       keys.forEach(k -> written.put("s3://" + k, store.getBytes(k)));
     }
     try (Stream<Path> files = Files.walk(home)) {
@@ -128,7 +158,9 @@ class SecretsAndMetricsTest {
         written.put(f.toString(), Files.readAllBytes(f));
       }
     }
-    written.put("workflow history", stack.connection().client().fetchHistory(RUN).getHistory().toByteArray());
+    written.put(
+        "workflow history",
+        stack.connection().client().fetchHistory(RUN).getHistory().toByteArray());
     assertThat(heartbeatSamples).as("heartbeat details seen while training").isNotEmpty();
     for (int i = 0; i < heartbeatSamples.size(); i++) {
       written.put("heartbeat sample " + i, heartbeatSamples.get(i));
@@ -139,7 +171,9 @@ class SecretsAndMetricsTest {
     assertThat(cliOut).startsWith(RUN + "\n");
 
     byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
-    written.forEach((where, bytes) -> assertThat(indexOf(bytes, secret)).as("secret in %s", where).isEqualTo(-1));
+    written.forEach(
+        (where, bytes) ->
+            assertThat(indexOf(bytes, secret)).as("secret in %s", where).isEqualTo(-1));
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -33,9 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** `seqtune sweep` and `seqtune report` on the real stack: a two-cell grid in which one cell cannot run. */
+/**
+ * `seqtune sweep` and `seqtune report` on the real stack: a two-cell grid in which one cell cannot
+ * run.
+ */
 class SweepCommandTest {
-  static final String SWEEP = """
+  static final String SWEEP =
+      """
       {"sweepId":"sw-it",
        "base":{"task":"smiles2iupac","data":{"size":60,"seed":3,"format":"separator"},
                "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
@@ -52,8 +56,16 @@ class SweepCommandTest {
   @BeforeAll
   static void start() {
     stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL));
-    Cli.environment = Map.of("TEMPORAL_ADDRESS", stack.temporal().address(), "S3_ENDPOINT", stack.store().endpoint(),
-        "S3_ACCESS_KEY", StoreSettings.DEV_ACCESS_KEY, "S3_SECRET_KEY", StoreSettings.DEV_SECRET_KEY);
+    Cli.environment =
+        Map.of(
+            "TEMPORAL_ADDRESS",
+            stack.temporal().address(),
+            "S3_ENDPOINT",
+            stack.store().endpoint(),
+            "S3_ACCESS_KEY",
+            StoreSettings.DEV_ACCESS_KEY,
+            "S3_SECRET_KEY",
+            StoreSettings.DEV_SECRET_KEY);
   }
 
   @AfterAll
@@ -65,8 +77,10 @@ class SweepCommandTest {
   @Test
   void failedCellIsRecordedAndTheReportHasEveryRowAndPlot(@TempDir Path tmp) throws Exception {
     Path spec = Files.writeString(tmp.resolve("sweep.json"), SWEEP);
-    assertThat(SeqtuneCli.commandLine().execute("sweep", "--spec", spec.toString(), "--wait")).isZero();
-    SweepResult result = stack.connection().client().newUntypedWorkflowStub("sw-it").getResult(SweepResult.class);
+    assertThat(SeqtuneCli.commandLine().execute("sweep", "--spec", spec.toString(), "--wait"))
+        .isZero();
+    SweepResult result =
+        stack.connection().client().newUntypedWorkflowStub("sw-it").getResult(SweepResult.class);
 
     assertThat(result.completed()).isEqualTo(1);
     assertThat(result.failed()).isEqualTo(1);
@@ -81,43 +95,81 @@ class SweepCommandTest {
     assertThat(broken.failure()).contains("/nonexistent/base-model");
 
     Path out = tmp.resolve("report");
-    assertThat(SeqtuneCli.commandLine().execute("report", "sw-it", "--out", out.toString())).isZero();
+    assertThat(SeqtuneCli.commandLine().execute("report", "sw-it", "--out", out.toString()))
+        .isZero();
     List<String> csv = Files.readAllLines(out.resolve(ReportActivitiesImpl.CSV));
     assertThat(csv).hasSize(3);
-    assertThat(csv.get(0)).startsWith("cell,model,size,epochs,format,tuning,status,").contains("exact_match");
-    assertThat(csv.get(1)).startsWith("scratch-n60-e1-separator-full,scratch,60,1,separator,full,completed,");
-    assertThat(csv.get(2)).startsWith("base-model-n60-e1-separator-full,/nonexistent/base-model,60,1,separator,full,failed,");
+    assertThat(csv.get(0))
+        .startsWith("cell,model,size,epochs,format,tuning,status,")
+        .contains("exact_match");
+    assertThat(csv.get(1))
+        .startsWith("scratch-n60-e1-separator-full,scratch,60,1,separator,full,completed,");
+    assertThat(csv.get(2))
+        .startsWith(
+            "base-model-n60-e1-separator-full,/nonexistent/base-model,60,1,separator,full,failed,");
     assertThat(Files.readString(out.resolve(ReportActivitiesImpl.MARKDOWN)))
-        .contains("1 of 2 cells completed", "| scratch-n60-e1-separator-full |", "](" + SweepPlots.BY_EPOCHS + ")");
+        .contains(
+            "1 of 2 cells completed",
+            "| scratch-n60-e1-separator-full |",
+            "](" + SweepPlots.BY_EPOCHS + ")");
     for (String plot : List.of(SweepPlots.BY_EPOCHS, SweepPlots.BY_SIZE, SweepPlots.BY_FORMAT)) {
       BufferedImage image = ImageIO.read(out.resolve(plot).toFile());
       assertThat(image).as(plot).isNotNull();
       assertThat(image.getWidth()).isEqualTo(800);
     }
 
-    // The trained cell's model version carries its card: base model, data, format, epochs, metrics, lineage.
+    // The trained cell's model version carries its card: base model, data, format, epochs, metrics,
+    // lineage.
     try (ObjectStore store = new ObjectStore(stack.store())) {
-      String card = new String(store.getBytes(ModelRegistry.versionPrefix("smiles2iupac", trained.modelVersion())
-          + ModelCard.FILE_NAME), StandardCharsets.UTF_8);
-      assertThat(card).contains("base model: `scratch`", "instruction format: `separator`", "size 60",
-          "epochs: 1", "| exact_match |", "checkpoint: `runs/sw-it-scratch-n60-e1-separator-full/");
+      String card =
+          new String(
+              store.getBytes(
+                  ModelRegistry.versionPrefix("smiles2iupac", trained.modelVersion())
+                      + ModelCard.FILE_NAME),
+              StandardCharsets.UTF_8);
+      assertThat(card)
+          .contains(
+              "base model: `scratch`",
+              "instruction format: `separator`",
+              "size 60",
+              "epochs: 1",
+              "| exact_match |",
+              "checkpoint: `runs/sw-it-scratch-n60-e1-separator-full/");
     }
   }
 
   @Test
-  void badSweepSpecIsRefusedByTheCommandNamingEveryProblemAndByTheWorkflow(@TempDir Path tmp) throws Exception {
-    Path spec = Files.writeString(tmp.resolve("bad.json"), "{\"base\":{},\"modelz\":[\"scratch\"],\"epochs\":[0]}");
+  void badSweepSpecIsRefusedByTheCommandNamingEveryProblemAndByTheWorkflow(@TempDir Path tmp)
+      throws Exception {
+    Path spec =
+        Files.writeString(
+            tmp.resolve("bad.json"), "{\"base\":{},\"modelz\":[\"scratch\"],\"epochs\":[0]}");
     StringWriter errors = new StringWriter();
     CommandLine cli = SeqtuneCli.commandLine();
     cli.setErr(new PrintWriter(errors, true));
     assertThat(cli.execute("sweep", "--spec", spec.toString())).isEqualTo(1);
     assertThat(errors.toString()).contains("modelz: unknown field", "epochs: 0 is outside 1..1000");
 
-    Sweep sweep = stack.connection().client().newWorkflowStub(Sweep.class,
-        WorkflowOptions.newBuilder().setWorkflowId("sw-bad").setTaskQueue(Queues.PIPELINE).build());
+    Sweep sweep =
+        stack
+            .connection()
+            .client()
+            .newWorkflowStub(
+                Sweep.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("sw-bad")
+                    .setTaskQueue(Queues.PIPELINE)
+                    .build());
     WorkflowClient.start(sweep::run, Cli.JSON.readValue(spec.toFile(), SweepSpec.class));
-    assertThatThrownBy(() -> stack.connection().client().newUntypedWorkflowStub("sw-bad").getResult(SweepResult.class))
+    assertThatThrownBy(
+            () ->
+                stack
+                    .connection()
+                    .client()
+                    .newUntypedWorkflowStub("sw-bad")
+                    .getResult(SweepResult.class))
         .isInstanceOf(WorkflowFailedException.class)
-        .rootCause().hasMessageContaining("epochs: 0 is outside 1..1000");
+        .rootCause()
+        .hasMessageContaining("epochs: 0 is outside 1..1000");
   }
 }

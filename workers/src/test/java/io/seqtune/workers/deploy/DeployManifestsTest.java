@@ -31,44 +31,75 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Static checks of {@code deploy/}: the compose stack, the Kubernetes manifests, Prometheus, Grafana
- * and the Dockerfiles agree with docs/architecture.md (environment variables, metric names) and with
- * each other (ports, task queues, Secrets), and no credential is committed. Reads files only: no
- * Docker, no network; where Debian's docker-compose is installed (.ci/run installs it) it also
- * runs {@code docker-compose config -q}, which parses the files without an engine.
+ * Static checks of {@code deploy/}: the compose stack, the Kubernetes manifests, Prometheus,
+ * Grafana and the Dockerfiles agree with docs/architecture.md (environment variables, metric names)
+ * and with each other (ports, task queues, Secrets), and no credential is committed. Reads files
+ * only: no Docker, no network; where Debian's docker-compose is installed (.ci/run installs it) it
+ * also runs {@code docker-compose config -q}, which parses the files without an engine.
  */
 class DeployManifestsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final Set<String> REQUIRED_SERVICES = Set.of("temporal", "postgresql", "temporal-ui",
-      "minio", "minio-init", "prometheus", "grafana", "pipeline-worker", "trainer-worker", "scheduler-db-init",
-      "scheduler");
+  private static final Set<String> REQUIRED_SERVICES =
+      Set.of(
+          "temporal",
+          "postgresql",
+          "temporal-ui",
+          "minio",
+          "minio-init",
+          "prometheus",
+          "grafana",
+          "pipeline-worker",
+          "trainer-worker",
+          "scheduler-db-init",
+          "scheduler");
   private static final Set<String> WORKERS = Set.of("pipeline-worker", "trainer-worker");
   private static final Map<String, Integer> PUBLISHED_PORTS =
       Map.of("temporal", 7233, "minio", 9000, "temporal-ui", 8080, "grafana", 3000);
   private static final int METRICS_PORT = 9464;
+
   /** The compose file and its overrides (mTLS to Temporal, CPU-only machines). */
   private static final List<String> COMPOSE_FILES =
       List.of("docker-compose.yml", "docker-compose.mtls.yml", "docker-compose.cpu.yml");
-  private static final List<String> PIPELINE_ARGS = List.of("worker", "--queues", "seqtune-pipeline");
-  private static final List<String> TRAINER_ARGS = List.of("worker", "--queues", "seqtune-gpu", "--device", "gpu");
-  /** The retraining scheduler: the worker image, no metrics port, its job store named by quartz.properties. */
+
+  private static final List<String> PIPELINE_ARGS =
+      List.of("worker", "--queues", "seqtune-pipeline");
+  private static final List<String> TRAINER_ARGS =
+      List.of("worker", "--queues", "seqtune-gpu", "--device", "gpu");
+
+  /**
+   * The retraining scheduler: the worker image, no metrics port, its job store named by
+   * quartz.properties.
+   */
   private static final String SCHEDULER = "scheduler";
+
   /** What deploy/quartz.properties reads from the environment. */
-  private static final Set<String> QUARTZ_ENV = Set.of("QUARTZ_DB_HOST", "QUARTZ_DB_USER", "QUARTZ_DB_PASSWORD");
+  private static final Set<String> QUARTZ_ENV =
+      Set.of("QUARTZ_DB_HOST", "QUARTZ_DB_USER", "QUARTZ_DB_PASSWORD");
 
   /** Names whose values are credentials: they may only be references, never literals. */
-  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|PRIVATE).*");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|PRIVATE).*");
+
   /** The S3 access key is no secret on its own, but it is a credential: handled like one. */
   private static final String ACCESS_KEY = "S3_ACCESS_KEY";
-  /** A compose reference that must be supplied ({@code ${X}}, {@code ${X:?msg}}), not one with a default. */
-  private static final Pattern REQUIRED_REFERENCE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*)?}");
+
+  /**
+   * A compose reference that must be supplied ({@code ${X}}, {@code ${X:?msg}}), not one with a
+   * default.
+   */
+  private static final Pattern REQUIRED_REFERENCE =
+      Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*)?}");
+
   /** {@code ${X}}, {@code ${X:-d}}, {@code ${X:?m}}, ... but not the escaped {@code $${X}}. */
-  private static final Pattern INTERPOLATION = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)([^}]*)}");
+  private static final Pattern INTERPOLATION =
+      Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)([^}]*)}");
+
   private static final Pattern KEY_MATERIAL =
       Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----|AKIA[0-9A-Z]{16}|seqtune-dev-secret");
   private static final Pattern METRIC = Pattern.compile("\\b((?:seqtune|temporal)_[a-z0-9_]+)");
+
   /** What Prometheus exposition adds to a counter, histogram or summary name. */
   private static final Pattern SAMPLE_SUFFIX = Pattern.compile("_(sum|count|bucket|max|created)$");
 
@@ -97,7 +128,8 @@ class DeployManifestsTest {
       }
     }
     documentedMetrics = new TreeSet<>();
-    Matcher m = Pattern.compile("seqtune_[a-z0-9_]+").matcher(section(architecture, "## Metric names"));
+    Matcher m =
+        Pattern.compile("seqtune_[a-z0-9_]+").matcher(section(architecture, "## Metric names"));
     while (m.find()) {
       documentedMetrics.add(m.group());
     }
@@ -111,13 +143,20 @@ class DeployManifestsTest {
   void composeDefinesEveryServiceWithPinnedImages() {
     JsonNode services = compose().get("services");
     assertThat(fieldNames(services)).containsAll(REQUIRED_SERVICES);
-    services.fields().forEachRemaining(s -> {
-      assertThat(s.getValue().has("image")).as("service %s names its image", s.getKey()).isTrue();
-      assertPinned(resolveDefaults(s.getValue().get("image").asText()), "service " + s.getKey());
-    });
+    services
+        .fields()
+        .forEachRemaining(
+            s -> {
+              assertThat(s.getValue().has("image"))
+                  .as("service %s names its image", s.getKey())
+                  .isTrue();
+              assertPinned(
+                  resolveDefaults(s.getValue().get("image").asText()), "service " + s.getKey());
+            });
     assertThat(services.get("temporal").get("image").asText()).startsWith("temporalio/auto-setup:");
     assertThat(env(services.get("temporal")))
-        .containsEntry("DB", "postgres12").containsEntry("POSTGRES_SEEDS", "postgresql");
+        .containsEntry("DB", "postgres12")
+        .containsEntry("POSTGRES_SEEDS", "postgresql");
     assertThat(services.get("temporal-ui").get("image").asText()).startsWith("temporalio/ui:");
     assertThat(services.get("minio-init").get("image").asText()).contains("minio/mc:");
   }
@@ -132,12 +171,18 @@ class DeployManifestsTest {
     StringBuilder env = new StringBuilder();
     for (String line : Files.readAllLines(deploy.resolve(".env.example"))) {
       String uncommented = line.startsWith("#TEMPORAL_TLS_DIR=") ? "TEMPORAL_TLS_DIR=" + tmp : line;
-      env.append(uncommented.matches("[A-Z][A-Z0-9_]*=") ? uncommented + "x".repeat(24) : uncommented).append('\n');
+      env.append(
+              uncommented.matches("[A-Z][A-Z0-9_]*=") ? uncommented + "x".repeat(24) : uncommented)
+          .append('\n');
     }
     Path envFile = Files.writeString(tmp.resolve("env"), env);
-    for (List<String> files : List.of(List.of("docker-compose.yml"),
-        List.of("docker-compose.yml", "docker-compose.mtls.yml"), List.of("docker-compose.yml", "docker-compose.cpu.yml"))) {
-      List<String> command = new ArrayList<>(List.of("docker-compose", "--env-file", envFile.toString()));
+    for (List<String> files :
+        List.of(
+            List.of("docker-compose.yml"),
+            List.of("docker-compose.yml", "docker-compose.mtls.yml"),
+            List.of("docker-compose.yml", "docker-compose.cpu.yml"))) {
+      List<String> command =
+          new ArrayList<>(List.of("docker-compose", "--env-file", envFile.toString()));
       files.forEach(f -> command.addAll(List.of("-f", deploy.resolve(f).toString())));
       command.addAll(List.of("config", "-q"));
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -154,17 +199,24 @@ class DeployManifestsTest {
   @Test
   void composePublishesTheDocumentedPorts() {
     JsonNode services = compose().get("services");
-    PUBLISHED_PORTS.forEach((service, port) -> {
-      List<String> mappings = texts(services.get(service).get("ports")).stream()
-          .map(DeployManifestsTest::resolveDefaults).collect(Collectors.toList());
-      assertThat(mappings).as("ports of %s", service).anySatisfy(p -> {
-        String[] parts = p.replace("/tcp", "").split(":");
-        assertThat(parts[parts.length - 1]).isEqualTo(String.valueOf(port));
-        assertThat(parts[parts.length - 2]).isEqualTo(String.valueOf(port));
-      });
-    });
+    PUBLISHED_PORTS.forEach(
+        (service, port) -> {
+          List<String> mappings =
+              texts(services.get(service).get("ports")).stream()
+                  .map(DeployManifestsTest::resolveDefaults)
+                  .collect(Collectors.toList());
+          assertThat(mappings)
+              .as("ports of %s", service)
+              .anySatisfy(
+                  p -> {
+                    String[] parts = p.replace("/tcp", "").split(":");
+                    assertThat(parts[parts.length - 1]).isEqualTo(String.valueOf(port));
+                    assertThat(parts[parts.length - 2]).isEqualTo(String.valueOf(port));
+                  });
+        });
     for (String worker : WORKERS) {
-      assertThat(env(services.get(worker))).containsEntry("METRICS_PORT", String.valueOf(METRICS_PORT));
+      assertThat(env(services.get(worker)))
+          .containsEntry("METRICS_PORT", String.valueOf(METRICS_PORT));
     }
   }
 
@@ -175,12 +227,21 @@ class DeployManifestsTest {
     assertThat(texts(services.get("trainer-worker").get("command"))).isEqualTo(TRAINER_ARGS);
 
     JsonNode devices = services.get("trainer-worker").at("/deploy/resources/reservations/devices");
-    assertThat(devices.isArray() && devices.size() > 0).as("trainer-worker reserves devices").isTrue();
-    assertThat(devices).anySatisfy(d -> {
-      assertThat(d.get("driver").asText()).isEqualTo("nvidia");
-      assertThat(texts(d.get("capabilities"))).contains("gpu");
-    });
-    assertThat(services.get("pipeline-worker").at("/deploy/resources/reservations/devices").isMissingNode()).isTrue();
+    assertThat(devices.isArray() && devices.size() > 0)
+        .as("trainer-worker reserves devices")
+        .isTrue();
+    assertThat(devices)
+        .anySatisfy(
+            d -> {
+              assertThat(d.get("driver").asText()).isEqualTo("nvidia");
+              assertThat(texts(d.get("capabilities"))).contains("gpu");
+            });
+    assertThat(
+            services
+                .get("pipeline-worker")
+                .at("/deploy/resources/reservations/devices")
+                .isMissingNode())
+        .isTrue();
 
     // Without a GPU, the CPU worker takes both queues.
     JsonNode cpu = yaml(deploy.resolve("docker-compose.cpu.yml")).get(0).get("services");
@@ -191,33 +252,56 @@ class DeployManifestsTest {
   @Test
   void composeWorkersGetOnlyDocumentedVariables() {
     for (String file : COMPOSE_FILES) {
-      yaml(deploy.resolve(file)).get(0).get("services").fields().forEachRemaining(s -> {
-        if (WORKERS.contains(s.getKey())) {
-          assertThat(env(s.getValue()).keySet()).as("%s in %s", s.getKey(), file).isSubsetOf(documentedEnv);
-        }
-      });
+      yaml(deploy.resolve(file))
+          .get(0)
+          .get("services")
+          .fields()
+          .forEachRemaining(
+              s -> {
+                if (WORKERS.contains(s.getKey())) {
+                  assertThat(env(s.getValue()).keySet())
+                      .as("%s in %s", s.getKey(), file)
+                      .isSubsetOf(documentedEnv);
+                }
+              });
     }
-    assertThat(env(compose().get("services").get("pipeline-worker")).keySet()).containsAll(Set.of(
-        "TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE", "S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY", "S3_BUCKET"));
+    assertThat(env(compose().get("services").get("pipeline-worker")).keySet())
+        .containsAll(
+            Set.of(
+                "TEMPORAL_ADDRESS",
+                "TEMPORAL_NAMESPACE",
+                "S3_ENDPOINT",
+                "S3_ACCESS_KEY",
+                "S3_SECRET_KEY",
+                "S3_BUCKET"));
   }
 
   @Test
   void composeCredentialsAreRequiredReferencesNeverValues() throws IOException {
     for (String file : COMPOSE_FILES) {
       JsonNode services = yaml(deploy.resolve(file)).get(0).get("services");
-      services.fields().forEachRemaining(s -> env(s.getValue()).forEach((key, value) -> {
-        if (isCredential(key)) {
-          assertThat(value).as("%s of %s must be ${VAR} or ${VAR:?...}", key, s.getKey())
-              .matches(REQUIRED_REFERENCE);
-        }
-      }));
+      services
+          .fields()
+          .forEachRemaining(
+              s ->
+                  env(s.getValue())
+                      .forEach(
+                          (key, value) -> {
+                            if (isCredential(key)) {
+                              assertThat(value)
+                                  .as("%s of %s must be ${VAR} or ${VAR:?...}", key, s.getKey())
+                                  .matches(REQUIRED_REFERENCE);
+                            }
+                          }));
     }
     // The example env file documents every secret but fills in none.
-    envExample().forEach((key, value) -> {
-      if (SECRET_NAME.matcher(key).matches()) {
-        assertThat(value).as("%s in deploy/.env.example", key).isEmpty();
-      }
-    });
+    envExample()
+        .forEach(
+            (key, value) -> {
+              if (SECRET_NAME.matcher(key).matches()) {
+                assertThat(value).as("%s in deploy/.env.example", key).isEmpty();
+              }
+            });
   }
 
   @Test
@@ -234,7 +318,8 @@ class DeployManifestsTest {
       for (String value : scalars(yaml(deploy.resolve(file)).get(0))) {
         Matcher m = INTERPOLATION.matcher(value);
         while (m.find()) {
-          assertThat(declared).as("${%s} of %s is declared in deploy/.env.example", m.group(1), file)
+          assertThat(declared)
+              .as("${%s} of %s is declared in deploy/.env.example", m.group(1), file)
               .contains(m.group(1));
         }
       }
@@ -248,7 +333,8 @@ class DeployManifestsTest {
     String script = Files.readString(deploy.resolve("minio/init.sh"));
     assertThat(script).contains("mc mb --ignore-existing", "mc admin user add");
 
-    JsonNode scrape = yaml(deploy.resolve("prometheus/prometheus.yml")).get(0).get("scrape_configs");
+    JsonNode scrape =
+        yaml(deploy.resolve("prometheus/prometheus.yml")).get(0).get("scrape_configs");
     Set<String> targets = new TreeSet<>();
     for (JsonNode job : scrape) {
       for (JsonNode sd : job.path("dns_sd_configs")) {
@@ -263,16 +349,27 @@ class DeployManifestsTest {
   @Test
   void grafanaIsProvisionedWithThePrometheusDatasourceAndTheDashboard() {
     JsonNode grafana = compose().get("services").get("grafana");
-    JsonNode datasource = yaml(deploy.resolve("grafana/provisioning/datasources/prometheus.yml"))
-        .get(0).get("datasources").get(0);
+    JsonNode datasource =
+        yaml(deploy.resolve("grafana/provisioning/datasources/prometheus.yml"))
+            .get(0)
+            .get("datasources")
+            .get(0);
     assertThat(datasource.get("type").asText()).isEqualTo("prometheus");
     assertThat(datasource.get("url").asText()).isEqualTo("http://prometheus:9090");
 
-    String dashboards = yaml(deploy.resolve("grafana/provisioning/dashboards/seqtune.yml"))
-        .get(0).get("providers").get(0).at("/options/path").asText();
+    String dashboards =
+        yaml(deploy.resolve("grafana/provisioning/dashboards/seqtune.yml"))
+            .get(0)
+            .get("providers")
+            .get(0)
+            .at("/options/path")
+            .asText();
     assertThat(texts(grafana.get("volumes")))
-        .contains("./grafana/provisioning:/etc/grafana/provisioning:ro", "./grafana/dashboards:" + dashboards + ":ro");
-    assertThat(env(grafana)).containsEntry("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH", dashboards + "/seqtune.json");
+        .contains(
+            "./grafana/provisioning:/etc/grafana/provisioning:ro",
+            "./grafana/dashboards:" + dashboards + ":ro");
+    assertThat(env(grafana))
+        .containsEntry("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH", dashboards + "/seqtune.json");
   }
 
   // ------------------------------------------------------------------------------- Dockerfiles
@@ -285,14 +382,20 @@ class DeployManifestsTest {
       assertThat(images).as("base images of %s", name).isNotEmpty();
       images.forEach(image -> assertPinned(image, name));
       assertThat(images).anyMatch(i -> i.startsWith("eclipse-temurin:17"));
-      assertThat(dockerfile).contains("COPY --from=build /src/workers/target/seqtune.jar /app/seqtune.jar",
-          "COPY --from=build /src/workers/target/lib/ /app/lib/", "mvn -B", "-DskipTests package");
+      assertThat(dockerfile)
+          .contains(
+              "COPY --from=build /src/workers/target/seqtune.jar /app/seqtune.jar",
+              "COPY --from=build /src/workers/target/lib/ /app/lib/",
+              "mvn -B",
+              "-DskipTests package");
       assertThat(instruction(dockerfile, "ENTRYPOINT"))
           .contains("\"-Dai.djl.offline=true\"", "\"-jar\", \"/app/seqtune.jar\"");
     }
     String cuda = Files.readString(deploy.resolve("docker/trainer-cuda.Dockerfile"));
     assertThat(baseImages(cuda)).anyMatch(i -> i.startsWith("nvidia/cuda:12.8"));
-    assertThat(cuda).contains("PYTORCH_FLAVOR=cu128", "DJL_CACHE_DIR=/opt/djl", "rm /app/lib/pytorch-native-cpu-");
+    assertThat(cuda)
+        .contains(
+            "PYTORCH_FLAVOR=cu128", "DJL_CACHE_DIR=/opt/djl", "rm /app/lib/pytorch-native-cpu-");
     assertThat(instruction(cuda, "CMD")).contains("\"seqtune-gpu\"", "\"--device\", \"gpu\"");
     String cpu = Files.readString(deploy.resolve("docker/worker.Dockerfile"));
     assertThat(instruction(cpu, "CMD")).contains("\"seqtune-pipeline\"");
@@ -301,8 +404,10 @@ class DeployManifestsTest {
   @Test
   void bothImagesShareOneBuildContextFilter() throws IOException {
     String worker = Files.readString(deploy.resolve("docker/worker.Dockerfile.dockerignore"));
-    assertThat(Files.readString(deploy.resolve("docker/trainer-cuda.Dockerfile.dockerignore"))).isEqualTo(worker);
-    assertThat(worker.lines()).contains(".git", "**/target", ".seqtune", "deploy/*.env", "deploy/k8s/secret.yaml");
+    assertThat(Files.readString(deploy.resolve("docker/trainer-cuda.Dockerfile.dockerignore")))
+        .isEqualTo(worker);
+    assertThat(worker.lines())
+        .contains(".git", "**/target", ".seqtune", "deploy/*.env", "deploy/k8s/secret.yaml");
   }
 
   // ------------------------------------------------------------------------------- Kubernetes
@@ -313,9 +418,14 @@ class DeployManifestsTest {
     assertThat(kustomization.get("namespace").asText()).isEqualTo("seqtune");
     Set<String> files;
     try (Stream<Path> list = Files.list(deploy.resolve("k8s"))) {
-      files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-          .filter(n -> !Set.of("kustomization.yaml", "secret.template.yaml", "secret.yaml").contains(n))
-          .collect(Collectors.toCollection(TreeSet::new));
+      files =
+          list.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml"))
+              .filter(
+                  n ->
+                      !Set.of("kustomization.yaml", "secret.template.yaml", "secret.yaml")
+                          .contains(n))
+              .collect(Collectors.toCollection(TreeSet::new));
     }
     assertThat(new TreeSet<>(texts(kustomization.get("resources")))).isEqualTo(files);
     for (JsonNode object : k8sObjects()) {
@@ -342,34 +452,47 @@ class DeployManifestsTest {
     assertThat(resources.at("/requests/nvidia.com~1gpu").asText()).isEqualTo("1");
     assertThat(deployment("trainer-worker").at("/spec/template/spec/tolerations"))
         .anySatisfy(t -> assertThat(t.get("key").asText()).isEqualTo("nvidia.com/gpu"));
-    assertThat(container("pipeline-worker").at("/resources/limits/nvidia.com~1gpu").isMissingNode()).isTrue();
+    assertThat(container("pipeline-worker").at("/resources/limits/nvidia.com~1gpu").isMissingNode())
+        .isTrue();
     for (String worker : WORKERS) {
       JsonNode r = container(worker).get("resources");
       assertThat(r.at("/requests/memory").isTextual() && r.at("/limits/memory").isTextual())
-          .as("%s sets memory requests and limits", worker).isTrue();
+          .as("%s sets memory requests and limits", worker)
+          .isTrue();
     }
   }
 
   @Test
   void kubernetesWorkersGetOnlyDocumentedVariablesAndSecretsOnlyFromSecrets() {
     JsonNode config = object("ConfigMap", "seqtune-config");
-    assertThat(fieldNames(config.get("data"))).isSubsetOf(documentedEnv)
+    assertThat(fieldNames(config.get("data")))
+        .isSubsetOf(documentedEnv)
         .noneMatch(DeployManifestsTest::isCredential);
     assertThat(config.at("/data/METRICS_PORT").asText()).isEqualTo(String.valueOf(METRICS_PORT));
 
     Map<String, Set<String>> secretKeys = new LinkedHashMap<>();
     for (JsonNode secret : yaml(deploy.resolve("k8s/secret.template.yaml"))) {
       assertThat(secret.get("kind").asText()).isEqualTo("Secret");
-      assertThat(secret.has("data")).as("templates use stringData placeholders, never base64 data").isFalse();
-      secret.get("stringData").fields().forEachRemaining(e ->
-          assertThat(e.getValue().asText()).as("placeholder of %s", e.getKey()).matches("<[^<>]+>"));
+      assertThat(secret.has("data"))
+          .as("templates use stringData placeholders, never base64 data")
+          .isFalse();
+      secret
+          .get("stringData")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  assertThat(e.getValue().asText())
+                      .as("placeholder of %s", e.getKey())
+                      .matches("<[^<>]+>"));
       secretKeys.put(secret.at("/metadata/name").asText(), fieldNames(secret.get("stringData")));
     }
 
     for (String worker : WORKERS) {
       JsonNode c = container(worker);
-      assertThat(c.get("envFrom")).allSatisfy(from ->
-          assertThat(from.at("/configMapRef/name").asText()).isEqualTo("seqtune-config"));
+      assertThat(c.get("envFrom"))
+          .allSatisfy(
+              from ->
+                  assertThat(from.at("/configMapRef/name").asText()).isEqualTo("seqtune-config"));
       for (JsonNode var : c.path("env")) {
         String key = var.get("name").asText();
         assertThat(documentedEnv).as("%s of %s is documented", key, worker).contains(key);
@@ -387,17 +510,31 @@ class DeployManifestsTest {
   @Test
   void kubernetesMtlsFilesAreMountedWhereTheConfigPoints() {
     JsonNode config = object("ConfigMap", "seqtune-config").get("data");
-    for (String worker : Stream.concat(WORKERS.stream(), Stream.of(SCHEDULER)).collect(Collectors.toList())) {
+    for (String worker :
+        Stream.concat(WORKERS.stream(), Stream.of(SCHEDULER)).collect(Collectors.toList())) {
       JsonNode pod = deployment(worker).at("/spec/template/spec");
-      String volume = StreamSupport.stream(pod.get("volumes").spliterator(), false)
-          .filter(v -> v.at("/secret/secretName").asText().equals("seqtune-temporal-tls"))
-          .map(v -> v.get("name").asText()).findFirst().orElseThrow();
-      String mountPath = StreamSupport.stream(container(worker).get("volumeMounts").spliterator(), false)
-          .filter(m -> m.get("name").asText().equals(volume)).map(m -> m.get("mountPath").asText())
-          .findFirst().orElseThrow();
+      String volume =
+          StreamSupport.stream(pod.get("volumes").spliterator(), false)
+              .filter(v -> v.at("/secret/secretName").asText().equals("seqtune-temporal-tls"))
+              .map(v -> v.get("name").asText())
+              .findFirst()
+              .orElseThrow();
+      String mountPath =
+          StreamSupport.stream(container(worker).get("volumeMounts").spliterator(), false)
+              .filter(m -> m.get("name").asText().equals(volume))
+              .map(m -> m.get("mountPath").asText())
+              .findFirst()
+              .orElseThrow();
       Map<String, String> files =
-          Map.of("TEMPORAL_TLS_CERT", "tls.crt", "TEMPORAL_TLS_KEY", "tls.key", "TEMPORAL_TLS_CA", "ca.crt");
-      files.forEach((key, file) -> assertThat(config.path(key).asText()).isEqualTo(mountPath + "/" + file));
+          Map.of(
+              "TEMPORAL_TLS_CERT",
+              "tls.crt",
+              "TEMPORAL_TLS_KEY",
+              "tls.key",
+              "TEMPORAL_TLS_CA",
+              "ca.crt");
+      files.forEach(
+          (key, file) -> assertThat(config.path(key).asText()).isEqualTo(mountPath + "/" + file));
     }
   }
 
@@ -410,7 +547,8 @@ class DeployManifestsTest {
       for (String probe : List.of("livenessProbe", "startupProbe")) {
         JsonNode get = c.at("/" + probe + "/httpGet");
         assertThat(get.get("path").asText()).isEqualTo("/metrics");
-        assertThat(get.get("port").asText()).isIn(port.get("name").asText(), String.valueOf(METRICS_PORT));
+        assertThat(get.get("port").asText())
+            .isIn(port.get("name").asText(), String.valueOf(METRICS_PORT));
       }
       assertScrapeAnnotations(deployment(worker).at("/spec/template/metadata/annotations"));
     }
@@ -418,8 +556,10 @@ class DeployManifestsTest {
     assertScrapeAnnotations(service.at("/metadata/annotations"));
     assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(METRICS_PORT);
     assertThat(service.at("/spec/selector/app.kubernetes.io~1part-of").asText())
-        .isEqualTo(deployment("trainer-worker")
-            .at("/spec/template/metadata/labels/app.kubernetes.io~1part-of").asText());
+        .isEqualTo(
+            deployment("trainer-worker")
+                .at("/spec/template/metadata/labels/app.kubernetes.io~1part-of")
+                .asText());
   }
 
   // ------------------------------------------------------------------------------- scheduler
@@ -429,32 +569,43 @@ class DeployManifestsTest {
     JsonNode services = compose().get("services");
     JsonNode scheduler = services.get(SCHEDULER);
     assertThat(texts(scheduler.get("command"))).isEqualTo(List.of("scheduler"));
-    assertThat(scheduler.get("image").asText()).isEqualTo(services.get("pipeline-worker").get("image").asText());
+    assertThat(scheduler.get("image").asText())
+        .isEqualTo(services.get("pipeline-worker").get("image").asText());
     Map<String, String> env = env(scheduler);
-    assertThat(env.keySet()).as("scheduler variables: documented or read by quartz.properties")
-        .isSubsetOf(Stream.concat(documentedEnv.stream(), QUARTZ_ENV.stream()).collect(Collectors.toSet()))
-        .containsAll(QUARTZ_ENV).contains("TEMPORAL_ADDRESS", "SEQTUNE_QUARTZ_PROPERTIES");
+    assertThat(env.keySet())
+        .as("scheduler variables: documented or read by quartz.properties")
+        .isSubsetOf(
+            Stream.concat(documentedEnv.stream(), QUARTZ_ENV.stream()).collect(Collectors.toSet()))
+        .containsAll(QUARTZ_ENV)
+        .contains("TEMPORAL_ADDRESS", "SEQTUNE_QUARTZ_PROPERTIES");
     assertThat(texts(scheduler.get("volumes")))
         .contains("./quartz.properties:" + env.get("SEQTUNE_QUARTZ_PROPERTIES") + ":ro");
     assertThat(env).containsEntry("QUARTZ_DB_HOST", "postgresql");
     assertThat(scheduler.at("/depends_on/scheduler-db-init/condition").asText())
         .isEqualTo("service_completed_successfully");
 
-    // The init step makes the role and database that quartz.properties names, in the same PostgreSQL.
+    // The init step makes the role and database that quartz.properties names, in the same
+    // PostgreSQL.
     JsonNode init = services.get("scheduler-db-init");
-    assertThat(init.get("image").asText()).isEqualTo(services.get("postgresql").get("image").asText());
-    assertThat(env(init)).containsEntry("PGHOST", "postgresql")
+    assertThat(init.get("image").asText())
+        .isEqualTo(services.get("postgresql").get("image").asText());
+    assertThat(env(init))
+        .containsEntry("PGHOST", "postgresql")
         .containsEntry("QUARTZ_DB_USER", env.get("QUARTZ_DB_USER"))
         .containsEntry("QUARTZ_DB_PASSWORD", env.get("QUARTZ_DB_PASSWORD"));
-    assertThat(texts(init.get("volumes"))).contains("./postgresql/quartz-db.sh:/init/quartz-db.sh:ro");
+    assertThat(texts(init.get("volumes")))
+        .contains("./postgresql/quartz-db.sh:/init/quartz-db.sh:ro");
     String script = Files.readString(deploy.resolve("postgresql/quartz-db.sh"));
-    String database = quartzProperties().getProperty("org.quartz.dataSource.seqtune.URL").replaceFirst(".*/", "");
+    String database =
+        quartzProperties().getProperty("org.quartz.dataSource.seqtune.URL").replaceFirst(".*/", "");
     assertThat(database).isEqualTo("seqtune_quartz");
-    assertThat(script).contains("CREATE DATABASE " + database, "CREATE ROLE", "\\getenv pw QUARTZ_DB_PASSWORD");
+    assertThat(script)
+        .contains("CREATE DATABASE " + database, "CREATE ROLE", "\\getenv pw QUARTZ_DB_PASSWORD");
 
     // With mTLS to Temporal, the scheduler gets the client certificate too.
     JsonNode mtls = yaml(deploy.resolve("docker-compose.mtls.yml")).get(0).get("services");
-    assertThat(env(mtls.get(SCHEDULER))).containsKeys("TEMPORAL_TLS_CERT", "TEMPORAL_TLS_KEY", "TEMPORAL_TLS_CA");
+    assertThat(env(mtls.get(SCHEDULER)))
+        .containsKeys("TEMPORAL_TLS_CERT", "TEMPORAL_TLS_KEY", "TEMPORAL_TLS_CA");
   }
 
   @Test
@@ -462,24 +613,31 @@ class DeployManifestsTest {
     Properties quartz = quartzProperties();
     assertThat(quartz.getProperty("org.quartz.jobStore.driverDelegateClass"))
         .isEqualTo("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-    assertThat(quartz.getProperty("org.quartz.dataSource.seqtune.URL")).startsWith("jdbc:postgresql://");
+    assertThat(quartz.getProperty("org.quartz.dataSource.seqtune.URL"))
+        .startsWith("jdbc:postgresql://");
     Set<String> referenced = new TreeSet<>();
-    quartz.stringPropertyNames().forEach(k -> {
-      Matcher m = INTERPOLATION.matcher(quartz.getProperty(k));
-      while (m.find()) {
-        referenced.add(m.group(1));
-      }
-    });
+    quartz
+        .stringPropertyNames()
+        .forEach(
+            k -> {
+              Matcher m = INTERPOLATION.matcher(quartz.getProperty(k));
+              while (m.find()) {
+                referenced.add(m.group(1));
+              }
+            });
     assertThat(referenced).isEqualTo(QUARTZ_ENV);
-    assertThat(quartz.getProperty("org.quartz.dataSource.seqtune.password")).matches(REQUIRED_REFERENCE);
+    assertThat(quartz.getProperty("org.quartz.dataSource.seqtune.password"))
+        .matches(REQUIRED_REFERENCE);
   }
 
   @Test
-  void kubernetesSchedulerMountsTheSameQuartzPropertiesAndReadsCredentialsFromASecret() throws IOException {
+  void kubernetesSchedulerMountsTheSameQuartzPropertiesAndReadsCredentialsFromASecret()
+      throws IOException {
     JsonNode c = container(SCHEDULER);
     assertThat(texts(c.get("args"))).isEqualTo(List.of("scheduler"));
     assertPinned(c.get("image").asText(), "Deployment scheduler");
-    assertThat(c.get("image").asText()).isEqualTo(container("pipeline-worker").get("image").asText());
+    assertThat(c.get("image").asText())
+        .isEqualTo(container("pipeline-worker").get("image").asText());
     Properties quartz = quartzProperties();
     // One replica, or more only when the job store is clustered.
     if (!Boolean.parseBoolean(quartz.getProperty("org.quartz.jobStore.isClustered"))) {
@@ -488,16 +646,23 @@ class DeployManifestsTest {
 
     // The ConfigMap holds deploy/quartz.properties, mounted where SEQTUNE_QUARTZ_PROPERTIES points.
     Properties inCluster = new Properties();
-    inCluster.load(new java.io.StringReader(
-        object("ConfigMap", "seqtune-quartz").at("/data/quartz.properties").asText()));
+    inCluster.load(
+        new java.io.StringReader(
+            object("ConfigMap", "seqtune-quartz").at("/data/quartz.properties").asText()));
     assertThat(inCluster).isEqualTo(quartz);
     JsonNode pod = deployment(SCHEDULER).at("/spec/template/spec");
-    String volume = StreamSupport.stream(pod.get("volumes").spliterator(), false)
-        .filter(v -> v.at("/configMap/name").asText().equals("seqtune-quartz"))
-        .map(v -> v.get("name").asText()).findFirst().orElseThrow();
-    String mountPath = StreamSupport.stream(c.get("volumeMounts").spliterator(), false)
-        .filter(m -> m.get("name").asText().equals(volume)).map(m -> m.get("mountPath").asText())
-        .findFirst().orElseThrow();
+    String volume =
+        StreamSupport.stream(pod.get("volumes").spliterator(), false)
+            .filter(v -> v.at("/configMap/name").asText().equals("seqtune-quartz"))
+            .map(v -> v.get("name").asText())
+            .findFirst()
+            .orElseThrow();
+    String mountPath =
+        StreamSupport.stream(c.get("volumeMounts").spliterator(), false)
+            .filter(m -> m.get("name").asText().equals(volume))
+            .map(m -> m.get("mountPath").asText())
+            .findFirst()
+            .orElseThrow();
 
     Map<String, Set<String>> secretKeys = new LinkedHashMap<>();
     for (JsonNode secret : yaml(deploy.resolve("k8s/secret.template.yaml"))) {
@@ -505,17 +670,23 @@ class DeployManifestsTest {
     }
     Map<String, JsonNode> vars = new LinkedHashMap<>();
     c.path("env").forEach(v -> vars.put(v.get("name").asText(), v));
-    assertThat(vars.keySet()).containsAll(QUARTZ_ENV).contains("SEQTUNE_QUARTZ_PROPERTIES")
-        .isSubsetOf(Stream.concat(documentedEnv.stream(), QUARTZ_ENV.stream()).collect(Collectors.toSet()));
-    assertThat(vars.get("SEQTUNE_QUARTZ_PROPERTIES").get("value").asText()).isEqualTo(mountPath + "/quartz.properties");
+    assertThat(vars.keySet())
+        .containsAll(QUARTZ_ENV)
+        .contains("SEQTUNE_QUARTZ_PROPERTIES")
+        .isSubsetOf(
+            Stream.concat(documentedEnv.stream(), QUARTZ_ENV.stream()).collect(Collectors.toSet()));
+    assertThat(vars.get("SEQTUNE_QUARTZ_PROPERTIES").get("value").asText())
+        .isEqualTo(mountPath + "/quartz.properties");
     for (String key : List.of("QUARTZ_DB_USER", "QUARTZ_DB_PASSWORD")) {
       JsonNode ref = vars.get(key).at("/valueFrom/secretKeyRef");
       assertThat(vars.get(key).has("value")).as("%s is no literal", key).isFalse();
       assertThat(secretKeys.getOrDefault(ref.path("name").asText(), Set.of()))
-          .as("%s comes from a Secret of secret.template.yaml", key).contains(ref.path("key").asText());
+          .as("%s comes from a Secret of secret.template.yaml", key)
+          .contains(ref.path("key").asText());
     }
-    assertThat(c.get("envFrom")).allSatisfy(from ->
-        assertThat(from.at("/configMapRef/name").asText()).isEqualTo("seqtune-config"));
+    assertThat(c.get("envFrom"))
+        .allSatisfy(
+            from -> assertThat(from.at("/configMapRef/name").asText()).isEqualTo("seqtune-config"));
   }
 
   // --------------------------------------------------------------------------------- Grafana
@@ -531,24 +702,44 @@ class DeployManifestsTest {
     Set<Integer> ids = new TreeSet<>();
     List<String> titles = new ArrayList<>();
     for (JsonNode panel : dashboard.get("panels")) {
-      assertThat(ids.add(panel.get("id").asInt())).as("unique panel id %s", panel.get("id")).isTrue();
+      assertThat(ids.add(panel.get("id").asInt()))
+          .as("unique panel id %s", panel.get("id"))
+          .isTrue();
       assertThat(panel.has("gridPos")).isTrue();
       titles.add(panel.get("title").asText());
       if (panel.get("type").asText().equals("row")) {
         continue;
       }
       assertThat(panel.at("/datasource/uid").asText()).isEqualTo("${datasource}");
-      assertThat(panel.get("targets")).as("queries of %s", panel.get("title")).isNotEmpty().allSatisfy(t -> {
-        String expr = t.get("expr").asText();
-        // Run metrics are filtered by the run variable; activity counters are per activity type.
-        if (expr.contains("seqtune_") && !expr.contains("seqtune_activity_")) {
-          assertThat(expr).as("panel %s filters by run", panel.get("title")).contains("run_id=~\"$run_id\"");
-        }
-      });
+      assertThat(panel.get("targets"))
+          .as("queries of %s", panel.get("title"))
+          .isNotEmpty()
+          .allSatisfy(
+              t -> {
+                String expr = t.get("expr").asText();
+                // Run metrics are filtered by the run variable; activity counters are per activity
+                // type.
+                if (expr.contains("seqtune_") && !expr.contains("seqtune_activity_")) {
+                  assertThat(expr)
+                      .as("panel %s filters by run", panel.get("title"))
+                      .contains("run_id=~\"$run_id\"");
+                }
+              });
     }
-    assertThat(titles).contains("Training loss", "Tokens per second", "Step time", "Epoch", "Step",
-        "Eval metrics", "Checkpoint bytes uploaded", "Checkpoint upload latency", "Activity attempts",
-        "Activity failures", "Activity execution latency", "Task queue polls");
+    assertThat(titles)
+        .contains(
+            "Training loss",
+            "Tokens per second",
+            "Step time",
+            "Epoch",
+            "Step",
+            "Eval metrics",
+            "Checkpoint bytes uploaded",
+            "Checkpoint upload latency",
+            "Activity attempts",
+            "Activity failures",
+            "Activity execution latency",
+            "Task queue polls");
   }
 
   @Test
@@ -561,19 +752,30 @@ class DeployManifestsTest {
       (m.group(1).startsWith("seqtune_") ? seqtuneUsed : temporalUsed).add(m.group(1));
     }
     for (String metric : seqtuneUsed) {
-      assertThat(documentedMetrics.contains(metric)
-          || documentedMetrics.contains(SAMPLE_SUFFIX.matcher(metric).replaceFirst("")))
-          .as("%s is in docs/architecture.md's metric list", metric).isTrue();
+      assertThat(
+              documentedMetrics.contains(metric)
+                  || documentedMetrics.contains(SAMPLE_SUFFIX.matcher(metric).replaceFirst("")))
+          .as("%s is in docs/architecture.md's metric list", metric)
+          .isTrue();
     }
     // Every documented metric is shown somewhere.
     for (String metric : documentedMetrics) {
-      assertThat(seqtuneUsed).as("the dashboard shows %s", metric)
-          .anyMatch(used -> used.equals(metric) || SAMPLE_SUFFIX.matcher(used).replaceFirst("").equals(metric));
+      assertThat(seqtuneUsed)
+          .as("the dashboard shows %s", metric)
+          .anyMatch(
+              used ->
+                  used.equals(metric)
+                      || SAMPLE_SUFFIX.matcher(used).replaceFirst("").equals(metric));
     }
     // Micrometer's Prometheus names: counters get _total, timers _seconds with _sum/_count/_max.
-    assertThat(temporalUsed).isNotEmpty().allSatisfy(metric -> assertThat(sdkMetrics)
-        .as("%s is a Temporal SDK metric", metric)
-        .contains(metric.replaceFirst("(_total|_seconds(_sum|_count|_max|_bucket)?)$", "")));
+    assertThat(temporalUsed)
+        .isNotEmpty()
+        .allSatisfy(
+            metric ->
+                assertThat(sdkMetrics)
+                    .as("%s is a Temporal SDK metric", metric)
+                    .contains(
+                        metric.replaceFirst("(_total|_seconds(_sum|_count|_max|_bucket)?)$", "")));
   }
 
   // ----------------------------------------------------------------------------- everything
@@ -587,7 +789,8 @@ class DeployManifestsTest {
           continue; // git-ignored local files that hold the real values
         }
         assertThat(KEY_MATERIAL.matcher(Files.readString(file)).find())
-            .as("%s holds no private key, access key or dev secret", deploy.relativize(file)).isFalse();
+            .as("%s holds no private key, access key or dev secret", deploy.relativize(file))
+            .isFalse();
       }
     }
   }
@@ -678,7 +881,10 @@ class DeployManifestsTest {
     String lastSegment = image.substring(image.lastIndexOf('/') + 1);
     assertThat(lastSegment).as("image %s of %s has a tag", image, where).contains(":");
     String tag = lastSegment.substring(lastSegment.indexOf(':') + 1);
-    assertThat(tag).as("tag of %s (%s)", image, where).isNotBlank().isNotEqualToIgnoringCase("latest");
+    assertThat(tag)
+        .as("tag of %s (%s)", image, where)
+        .isNotBlank()
+        .isNotEqualToIgnoringCase("latest");
   }
 
   /** The images a Dockerfile pulls: FROM and COPY --from references, with ARG defaults applied. */
@@ -689,7 +895,9 @@ class DeployManifestsTest {
     for (String line : dockerfile.split("\n")) {
       String[] words = line.trim().split("\\s+");
       if (words[0].equals("ARG") && words.length > 1 && words[1].contains("=")) {
-        args.put(words[1].substring(0, words[1].indexOf('=')), words[1].substring(words[1].indexOf('=') + 1));
+        args.put(
+            words[1].substring(0, words[1].indexOf('=')),
+            words[1].substring(words[1].indexOf('=') + 1));
       } else if (words[0].equals("FROM")) {
         String image = substitute(words[1], args);
         if (!stages.contains(image)) {
@@ -711,19 +919,25 @@ class DeployManifestsTest {
 
   private static String substitute(String text, Map<String, String> args) {
     for (Map.Entry<String, String> arg : args.entrySet()) {
-      text = text.replace("${" + arg.getKey() + "}", arg.getValue()).replace("$" + arg.getKey(), arg.getValue());
+      text =
+          text.replace("${" + arg.getKey() + "}", arg.getValue())
+              .replace("$" + arg.getKey(), arg.getValue());
     }
     return text;
   }
 
   private static String instruction(String dockerfile, String keyword) {
-    return dockerfile.lines().filter(l -> l.startsWith(keyword + " ")).reduce((a, b) -> b)
+    return dockerfile
+        .lines()
+        .filter(l -> l.startsWith(keyword + " "))
+        .reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no " + keyword));
   }
 
   private static List<JsonNode> k8sObjects() throws IOException {
     List<JsonNode> objects = new ArrayList<>();
-    for (String resource : texts(yaml(deploy.resolve("k8s/kustomization.yaml")).get(0).get("resources"))) {
+    for (String resource :
+        texts(yaml(deploy.resolve("k8s/kustomization.yaml")).get(0).get("resources"))) {
       objects.addAll(yaml(deploy.resolve("k8s").resolve(resource)));
     }
     return objects;
@@ -732,8 +946,12 @@ class DeployManifestsTest {
   private static JsonNode object(String kind, String name) {
     try {
       return k8sObjects().stream()
-          .filter(o -> o.get("kind").asText().equals(kind) && o.at("/metadata/name").asText().equals(name))
-          .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s"));
+          .filter(
+              o ->
+                  o.get("kind").asText().equals(kind)
+                      && o.at("/metadata/name").asText().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -751,7 +969,8 @@ class DeployManifestsTest {
 
   private static void assertScrapeAnnotations(JsonNode annotations) {
     assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
-    assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(String.valueOf(METRICS_PORT));
+    assertThat(annotations.path("prometheus.io/port").asText())
+        .isEqualTo(String.valueOf(METRICS_PORT));
     assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
   }
 
@@ -761,14 +980,18 @@ class DeployManifestsTest {
 
   /** Every PromQL text of the dashboard: panel targets and template variable queries. */
   private static String queries(JsonNode dashboard) {
-    return Stream.concat(dashboard.findValuesAsText("expr").stream(), dashboard.findValuesAsText("definition").stream())
+    return Stream.concat(
+            dashboard.findValuesAsText("expr").stream(),
+            dashboard.findValuesAsText("definition").stream())
         .collect(Collectors.joining("\n"));
   }
 
   /** The metric names the Temporal Java SDK reports (worker and service-client metrics). */
   private static Set<String> temporalSdkMetricNames() {
     Set<String> names = new TreeSet<>();
-    for (Class<?> type : List.of(io.temporal.worker.MetricsType.class, io.temporal.serviceclient.MetricsType.class)) {
+    for (Class<?> type :
+        List.of(
+            io.temporal.worker.MetricsType.class, io.temporal.serviceclient.MetricsType.class)) {
       for (Field field : type.getFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
           try {

@@ -27,28 +27,51 @@ class CancelMidEpochTest {
   @Test
   void cancelStopsTrainingWithinAHeartbeatAndLeavesAConsistentStore(@TempDir Path home) {
     long began = System.nanoTime();
-    try (FaultStack stack = FaultStack.start(home); WorkerProcess worker = WorkerProcess.start(stack, "w1")) {
+    try (FaultStack stack = FaultStack.start(home);
+        WorkerProcess worker = WorkerProcess.start(stack, "w1")) {
       String id = "cancelled";
       // Ten epochs: long enough that only the cancellation can end it within the test.
       String spec = Runs.spec(id, 21).replace("\"epochs\":2", "\"epochs\":10");
       WorkflowStub run = Runs.startAsCli(stack.connection().client(), id, spec);
-      Clock.await("a checkpoint at step 6", Duration.ofSeconds(60), () -> Runs.newestCompleteStep(stack, id).orElse(0) >= 6);
+      Clock.await(
+          "a checkpoint at step 6",
+          Duration.ofSeconds(60),
+          () -> Runs.newestCompleteStep(stack, id).orElse(0) >= 6);
       long cancelledAt = System.nanoTime();
       run.cancel();
-      System.out.printf("[%s] cancel requested; newest checkpoint then: step %d%n", Clock.now(),
-          Runs.newestCompleteStep(stack, id).orElse(0));
+      System.out.printf(
+          "[%s] cancel requested; newest checkpoint then: step %d%n",
+          Clock.now(), Runs.newestCompleteStep(stack, id).orElse(0));
       assertThatThrownBy(() -> run.getResult(PipelineResult.class))
-          .isInstanceOf(WorkflowFailedException.class).cause().isInstanceOf(CanceledFailure.class);
+          .isInstanceOf(WorkflowFailedException.class)
+          .cause()
+          .isInstanceOf(CanceledFailure.class);
       double seconds = (System.nanoTime() - cancelledAt) / 1e9;
-      String stopped = worker.awaitLog(Pattern.compile("(stopped at step \\d+ \\(\\w+\\), checkpoint \\S+)"), Duration.ofSeconds(5));
-      WorkflowExecutionStatus status = stack.connection().service().blockingStub().describeWorkflowExecution(
-          DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default").setExecution(run.getExecution()).build())
-          .getWorkflowExecutionInfo().getStatus();
-      System.out.printf("[%s] workflow %s %.1f s after the cancel request; worker: %s%n", Clock.now(), status, seconds, stopped);
+      String stopped =
+          worker.awaitLog(
+              Pattern.compile("(stopped at step \\d+ \\(\\w+\\), checkpoint \\S+)"),
+              Duration.ofSeconds(5));
+      WorkflowExecutionStatus status =
+          stack
+              .connection()
+              .service()
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace("default")
+                      .setExecution(run.getExecution())
+                      .build())
+              .getWorkflowExecutionInfo()
+              .getStatus();
+      System.out.printf(
+          "[%s] workflow %s %.1f s after the cancel request; worker: %s%n",
+          Clock.now(), status, seconds, stopped);
 
       List<Path> before = Runs.stepDirs(stack, id);
       Clock.sleep(Duration.ofSeconds(2));
-      assertThat(Runs.stepDirs(stack, id)).as("no checkpoint written after the run was cancelled").isEqualTo(before);
+      assertThat(Runs.stepDirs(stack, id))
+          .as("no checkpoint written after the run was cancelled")
+          .isEqualTo(before);
       assertThat(status).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
       assertThat(stopped).contains("ActivityCanceledException");
       assertThat(seconds).isLessThan(HEARTBEAT_SECONDS + 2.0);

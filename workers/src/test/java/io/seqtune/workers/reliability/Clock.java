@@ -22,7 +22,10 @@ final class Clock {
     }
   }
 
-  /** Polls {@code condition} every few milliseconds; fails naming {@code what} after {@code timeout}. */
+  /**
+   * Polls {@code condition} every few milliseconds; fails naming {@code what} after {@code
+   * timeout}.
+   */
   static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The servers of a fault test, in the test JVM on free loopback ports: Temporal's server and an
- * S3 server that can be stopped and started again on the same port and data directory. Workers
- * run as separate processes ({@link WorkerProcess}) pointed here by {@link #workerEnvironment()}.
+ * The servers of a fault test, in the test JVM on free loopback ports: Temporal's server and an S3
+ * server that can be stopped and started again on the same port and data directory. Workers run as
+ * separate processes ({@link WorkerProcess}) pointed here by {@link #workerEnvironment()}.
  */
 final class FaultStack implements AutoCloseable {
   private final Path home;
@@ -25,7 +25,9 @@ final class FaultStack implements AutoCloseable {
   private FaultStack(Path home) {
     this.home = home;
     this.temporal = EmbeddedTemporalServer.start(0);
-    this.connection = TemporalConnection.connect(TemporalSettings.fromEnvironment(Map.of()).withAddress(temporal.address()));
+    this.connection =
+        TemporalConnection.connect(
+            TemporalSettings.fromEnvironment(Map.of()).withAddress(temporal.address()));
     this.s3 = startS3(0);
     this.s3Port = s3.port();
     this.store = new ObjectStore(storeSettings()).ensureBucket();
@@ -36,7 +38,8 @@ final class FaultStack implements AutoCloseable {
   }
 
   private EmbeddedS3Server startS3(int port) {
-    return EmbeddedS3Server.start(port, s3DataDir(), StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY);
+    return EmbeddedS3Server.start(
+        port, s3DataDir(), StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY);
   }
 
   /** Where the S3 server keeps the bucket's objects as files (one directory per key segment). */
@@ -59,14 +62,26 @@ final class FaultStack implements AutoCloseable {
   }
 
   StoreSettings storeSettings() {
-    return new StoreSettings("http://127.0.0.1:" + s3Port, StoreSettings.DEV_ACCESS_KEY, StoreSettings.DEV_SECRET_KEY,
+    return new StoreSettings(
+        "http://127.0.0.1:" + s3Port,
+        StoreSettings.DEV_ACCESS_KEY,
+        StoreSettings.DEV_SECRET_KEY,
         StoreSettings.DEFAULT_BUCKET);
   }
 
   Map<String, String> workerEnvironment() {
     StoreSettings s = storeSettings();
-    return Map.of("TEMPORAL_ADDRESS", temporal.address(), "S3_ENDPOINT", s.endpoint(), "S3_ACCESS_KEY", s.accessKey(),
-        "S3_SECRET_KEY", s.secretKey(), "S3_BUCKET", s.bucket());
+    return Map.of(
+        "TEMPORAL_ADDRESS",
+        temporal.address(),
+        "S3_ENDPOINT",
+        s.endpoint(),
+        "S3_ACCESS_KEY",
+        s.accessKey(),
+        "S3_SECRET_KEY",
+        s.secretKey(),
+        "S3_BUCKET",
+        s.bucket());
   }
 
   Path home() {

@@ -23,13 +23,16 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
-/** Pipeline runs of the fault tests: their spec, starting them as the Temporal CLI does, and what they left. */
+/**
+ * Pipeline runs of the fault tests: their spec, starting them as the Temporal CLI does, and what
+ * they left.
+ */
 final class Runs {
   private Runs() {}
 
   /**
-   * 120 examples, a 1-layer 32-wide GPT-2, batch 4: about 27 steps an epoch, a checkpoint every
-   * 2, a 3-second heartbeat timeout so a dead worker's epoch is retried within seconds.
+   * 120 examples, a 1-layer 32-wide GPT-2, batch 4: about 27 steps an epoch, a checkpoint every 2,
+   * a 3-second heartbeat timeout so a dead worker's epoch is retried within seconds.
    */
   static String spec(String runId, long seed) {
     return """
@@ -39,17 +42,29 @@ final class Runs {
          "train":{"epochs":2,"batchSize":4,"learningRate":0.003,"warmupSteps":2,"seed":%d,
                   "checkpointEverySteps":2,"keepCheckpoints":3,"heartbeatSeconds":3},
          "eval":{"maxExamples":2,"maxNewTokens":20},
-         "promote":{"enabled":false}}""".formatted(runId, seed);
+         "promote":{"enabled":false}}"""
+        .formatted(runId, seed);
   }
 
-  /** Raw JSON bytes with {@code encoding=json/plain}, exactly what {@code temporal workflow start --input} sends. */
+  /**
+   * Raw JSON bytes with {@code encoding=json/plain}, exactly what {@code temporal workflow start
+   * --input} sends.
+   */
   static WorkflowStub startAsCli(WorkflowClient client, String workflowId, String json) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(FineTunePipeline.TYPE,
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(Queues.PIPELINE)
-            .setWorkflowExecutionTimeout(Duration.ofMinutes(5)).build());
-    stub.start(new RawValue(Payload.newBuilder()
-        .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-        .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8)).build()));
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            FineTunePipeline.TYPE,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(Queues.PIPELINE)
+                .setWorkflowExecutionTimeout(Duration.ofMinutes(5))
+                .build());
+    stub.start(
+        new RawValue(
+            Payload.newBuilder()
+                .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+                .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8))
+                .build()));
     System.out.printf("[%s] started workflow %s%n", Clock.now(), workflowId);
     return stub;
   }
@@ -60,9 +75,13 @@ final class Runs {
     int attempts = 0;
     for (HistoryEvent e : client.fetchHistory(workflowId).getHistory().getEventsList()) {
       if (e.hasActivityTaskScheduledEventAttributes()) {
-        scheduled.put(e.getEventId(), e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+        scheduled.put(
+            e.getEventId(),
+            e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
       } else if (e.hasActivityTaskStartedEventAttributes()
-          && "TrainEpoch".equals(scheduled.get(e.getActivityTaskStartedEventAttributes().getScheduledEventId()))) {
+          && "TrainEpoch"
+              .equals(
+                  scheduled.get(e.getActivityTaskStartedEventAttributes().getScheduledEventId()))) {
         attempts = Math.max(attempts, e.getActivityTaskStartedEventAttributes().getAttempt());
       }
     }
@@ -78,7 +97,8 @@ final class Runs {
   static OptionalLong newestCompleteStep(FaultStack stack, String runId) {
     return stepDirs(stack, runId).stream()
         .filter(d -> Files.isRegularFile(d.resolve(ArtifactManifest.FILE_NAME)))
-        .mapToLong(Runs::stepOf).max();
+        .mapToLong(Runs::stepOf)
+        .max();
   }
 
   static List<Path> stepDirs(FaultStack stack, String runId) {

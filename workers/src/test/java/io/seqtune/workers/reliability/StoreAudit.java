@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Is a run's part of the store consistent? Every checkpoint directory present must have a
- * manifest that names exactly its files, each matching its sha256.
+ * Is a run's part of the store consistent? Every checkpoint directory present must have a manifest
+ * that names exactly its files, each matching its sha256.
  */
 final class StoreAudit {
   private StoreAudit() {}
@@ -35,7 +35,9 @@ final class StoreAudit {
       }
       for (String key : keys) {
         String name = key.substring(dir.length());
-        if (key.startsWith(dir) && !name.equals(ArtifactManifest.FILE_NAME) && !manifest.get().files().containsKey(name)) {
+        if (key.startsWith(dir)
+            && !name.equals(ArtifactManifest.FILE_NAME)
+            && !manifest.get().files().containsKey(name)) {
           problems.add(dir + name + " is not in its manifest");
         }
       }
@@ -45,9 +47,15 @@ final class StoreAudit {
         problems.add(e.getMessage());
       }
     }
-    System.out.printf("[%s] store audit of run %s: %d checkpoint directories %s, %s%n", Clock.now(), runId, dirs.size(),
+    System.out.printf(
+        "[%s] store audit of run %s: %d checkpoint directories %s, %s%n",
+        Clock.now(),
+        runId,
+        dirs.size(),
         dirs.stream().map(d -> d.substring(prefix.length(), d.length() - 1)).toList(),
-        problems.isEmpty() ? "every one complete and matching its manifest" : "PROBLEMS " + problems);
+        problems.isEmpty()
+            ? "every one complete and matching its manifest"
+            : "PROBLEMS " + problems);
     return problems;
   }
 }

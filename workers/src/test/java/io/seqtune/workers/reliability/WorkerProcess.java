@@ -29,26 +29,40 @@ final class WorkerProcess implements AutoCloseable {
 
   static WorkerProcess start(FaultStack stack, String name) {
     Path dir = stack.home().resolve("workers").resolve(name);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-        // One intra-op thread: the same arithmetic in every worker, whichever runs a step.
-        "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                // One intra-op thread: the same arithmetic in every worker, whichever runs a step.
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=1"));
     if (System.getProperty("DJL_CACHE_DIR") != null) {
       command.add("-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR"));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SeqtuneCli.class.getName(),
-        "worker", "--work-dir", dir.resolve("work").toString(), "--metrics-port", "0"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            SeqtuneCli.class.getName(),
+            "worker",
+            "--work-dir",
+            dir.resolve("work").toString(),
+            "--metrics-port",
+            "0"));
     try {
       Files.createDirectories(dir);
       Path log = dir.resolve("worker.log");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(stack.workerEnvironment());
       // MKL picks kernels by memory alignment unless told to be reproducible: then the same step
       // can round differently in two processes, and "bit-identical after resume" would be luck.
       builder.environment().put("MKL_CBWR", "AUTO,STRICT");
       WorkerProcess worker = new WorkerProcess(name, builder.start(), log);
       worker.awaitLog(Pattern.compile("worker polling"), Duration.ofSeconds(60));
-      System.out.printf("[%s] worker %s started, pid %d%n", Clock.now(), name, worker.process.pid());
+      System.out.printf(
+          "[%s] worker %s started, pid %d%n", Clock.now(), name, worker.process.pid());
       return worker;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start worker " + name, e);
@@ -59,7 +73,8 @@ final class WorkerProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
-    System.out.printf("[%s] worker %s killed (kill -9), exit %d%n", Clock.now(), name, process.exitValue());
+    System.out.printf(
+        "[%s] worker %s killed (kill -9), exit %d%n", Clock.now(), name, process.exitValue());
   }
 
   String log() {
@@ -70,7 +85,10 @@ final class WorkerProcess implements AutoCloseable {
     }
   }
 
-  /** The first group of the first match of {@code pattern} in the log, waiting up to {@code timeout}. */
+  /**
+   * The first group of the first match of {@code pattern} in the log, waiting up to {@code
+   * timeout}.
+   */
   String awaitLog(Pattern pattern, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -79,11 +97,13 @@ final class WorkerProcess implements AutoCloseable {
         return m.groupCount() > 0 ? m.group(1) : m.group();
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("worker " + name + " exited " + process.exitValue() + ":\n" + log());
+        throw new IllegalStateException(
+            "worker " + name + " exited " + process.exitValue() + ":\n" + log());
       }
       Clock.sleep(Duration.ofMillis(100));
     }
-    throw new IllegalStateException("worker " + name + " never logged " + pattern + " in " + timeout + ":\n" + log());
+    throw new IllegalStateException(
+        "worker " + name + " never logged " + pattern + " in " + timeout + ":\n" + log());
   }
 
   @Override

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MisfireTest {
   @Test
-  void aMissedFireRunsOnceOnRestartUnderFireOnceAndNotAtAllUnderSkip(@TempDir Path home) throws Exception {
-    PipelineSpec spec = new ObjectMapper().readValue(ScheduledRetrainingTest.TINY_SPEC, PipelineSpec.class);
+  void aMissedFireRunsOnceOnRestartUnderFireOnceAndNotAtAllUnderSkip(@TempDir Path home)
+      throws Exception {
+    PipelineSpec spec =
+        new ObjectMapper().readValue(ScheduledRetrainingTest.TINY_SPEC, PipelineSpec.class);
     Properties store = ScheduleDatabase.embedded(home);
     store.setProperty("org.quartz.jobStore.misfireThreshold", "1000"); // 60 s in production
     try (DevStack stack = DevStack.start(new DevStack.Options(0, 0, 0, home, List.of()))) {
@@ -33,22 +35,38 @@ class MisfireTest {
         editor.add("catch-up", cron, "UTC", MisfirePolicy.FIRE_ONCE, spec);
         editor.add("skip", cron, "UTC", MisfirePolicy.SKIP, spec);
       }
-      Thread.sleep(Math.max(0, Duration.between(Instant.now(), due.plusSeconds(3)).toMillis())); // over a second late
+      Thread.sleep(
+          Math.max(
+              0,
+              Duration.between(Instant.now(), due.plusSeconds(3))
+                  .toMillis())); // over a second late
 
-      try (Schedules scheduler = Schedules.open(store).startFiring(new RetrainingLauncher(stack.connection().client()))) {
+      try (Schedules scheduler =
+          Schedules.open(store).startFiring(new RetrainingLauncher(stack.connection().client()))) {
         String started = awaitLastRun(scheduler, "catch-up", Duration.ofSeconds(20));
         assertThat(started).startsWith("sched-catch-up-");
-        assertThat(stack.connection().client().fetchHistory(started).getHistory().getEvents(0)
-            .hasWorkflowExecutionStartedEventAttributes()).as("run %s started", started).isTrue();
+        assertThat(
+                stack
+                    .connection()
+                    .client()
+                    .fetchHistory(started)
+                    .getHistory()
+                    .getEvents(0)
+                    .hasWorkflowExecutionStartedEventAttributes())
+            .as("run %s started", started)
+            .isTrue();
 
         ScheduleInfo skip = scheduler.get("skip");
         assertThat(skip.lastWorkflowId()).as("SKIP must not run the missed fire").isNull();
-        assertThat(Instant.parse(skip.nextFireTime())).isAfter(Instant.now()).isBefore(due.plusSeconds(61));
+        assertThat(Instant.parse(skip.nextFireTime()))
+            .isAfter(Instant.now())
+            .isBefore(due.plusSeconds(61));
       }
     }
   }
 
-  private static String awaitLastRun(Schedules scheduler, String name, Duration timeout) throws InterruptedException {
+  private static String awaitLastRun(Schedules scheduler, String name, Duration timeout)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       String id = scheduler.get(name).lastWorkflowId();

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schedule store of deploy/ on a real PostgreSQL: a throwaway server ({@code initdb} and
- * {@code pg_ctl} in a temp dir, on a free 127.0.0.1 port, as user {@code postgres} when the test
- * runs as root), the database made by {@code deploy/postgresql/quartz-db.sh} as in compose, and
- * {@code deploy/quartz.properties} itself with its {@code ${...}} values. Skipped when no PostgreSQL
+ * The schedule store of deploy/ on a real PostgreSQL: a throwaway server ({@code initdb} and {@code
+ * pg_ctl} in a temp dir, on a free 127.0.0.1 port, as user {@code postgres} when the test runs as
+ * root), the database made by {@code deploy/postgresql/quartz-db.sh} as in compose, and {@code
+ * deploy/quartz.properties} itself with its {@code ${...}} values. Skipped when no PostgreSQL
  * server binaries are installed (Debian: {@code apt-get install postgresql}).
  */
 class PostgresScheduleStoreTest {
@@ -51,14 +51,21 @@ class PostgresScheduleStoreTest {
   @BeforeAll
   static void startPostgres() throws Exception {
     Optional<Path> found = serverBinaries();
-    assumeTrue(found.isPresent(), "PostgreSQL server binaries (initdb, pg_ctl, psql) not found on PATH or in "
-        + "/usr/lib/postgresql/*/bin: skipping the PostgreSQL schedule store test (apt-get install postgresql)");
+    assumeTrue(
+        found.isPresent(),
+        "PostgreSQL server binaries (initdb, pg_ctl, psql) not found on PATH or in "
+            + "/usr/lib/postgresql/*/bin: skipping the PostgreSQL schedule store test (apt-get install postgresql)");
     bin = found.get();
     asPostgres = "root".equals(System.getProperty("user.name"));
     if (asPostgres) {
-      runuser = Stream.of("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser").filter(f -> new File(f).canExecute())
-          .findFirst().orElse(null);
-      assumeTrue(runuser != null, "running as root without runuser: cannot start PostgreSQL as user postgres");
+      runuser =
+          Stream.of("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser")
+              .filter(f -> new File(f).canExecute())
+              .findFirst()
+              .orElse(null);
+      assumeTrue(
+          runuser != null,
+          "running as root without runuser: cannot start PostgreSQL as user postgres");
     }
     repository = repositoryRoot();
 
@@ -77,17 +84,40 @@ class PostgresScheduleStoreTest {
       }
     }
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-    run(true, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "admin", "--auth=scram-sha-256",
-        "--pwfile=" + pwfile, "-E", "UTF8", "--no-locale");
+    run(
+        true,
+        bin.resolve("initdb").toString(),
+        "-D",
+        data.toString(),
+        "-U",
+        "admin",
+        "--auth=scram-sha-256",
+        "--pwfile=" + pwfile,
+        "-E",
+        "UTF8",
+        "--no-locale");
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }
     // TCP on loopback only, no Unix socket (nothing in /var/run/postgresql is touched).
-    Files.writeString(data.resolve("postgresql.conf"), "\nlisten_addresses = '127.0.0.1'\nport = " + port
-        + "\nunix_socket_directories = ''\nfsync = off\n", StandardCharsets.UTF_8,
+    Files.writeString(
+        data.resolve("postgresql.conf"),
+        "\nlisten_addresses = '127.0.0.1'\nport = "
+            + port
+            + "\nunix_socket_directories = ''\nfsync = off\n",
+        StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
-    run(true, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-        "-w", "-t", "60", "start");
+    run(
+        true,
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        data.toString(),
+        "-l",
+        dir.resolve("server.log").toString(),
+        "-w",
+        "-t",
+        "60",
+        "start");
   }
 
   @AfterAll
@@ -97,7 +127,17 @@ class PostgresScheduleStoreTest {
     }
     try {
       if (Files.exists(data.resolve("postmaster.pid"))) {
-        run(true, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop");
+        run(
+            true,
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-m",
+            "fast",
+            "-w",
+            "-t",
+            "60",
+            "stop");
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -112,38 +152,64 @@ class PostgresScheduleStoreTest {
     Path script = repository.resolve("deploy/postgresql/quartz-db.sh");
     for (int i = 0; i < 2; i++) { // idempotent
       ProcessBuilder init = new ProcessBuilder("sh", script.toString());
-      init.environment().putAll(Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH"),
-          "PGHOST", "127.0.0.1", "PGPORT", String.valueOf(port), "PGUSER", "admin", "PGPASSWORD", ADMIN_PASSWORD,
-          "QUARTZ_DB_PASSWORD", QUARTZ_PASSWORD));
+      init.environment()
+          .putAll(
+              Map.of(
+                  "PATH",
+                  bin + File.pathSeparator + System.getenv("PATH"),
+                  "PGHOST",
+                  "127.0.0.1",
+                  "PGPORT",
+                  String.valueOf(port),
+                  "PGUSER",
+                  "admin",
+                  "PGPASSWORD",
+                  ADMIN_PASSWORD,
+                  "QUARTZ_DB_PASSWORD",
+                  QUARTZ_PASSWORD));
       init.environment().remove("QUARTZ_DB_USER");
       exec(init);
     }
 
-    Map<String, String> env = Map.of("QUARTZ_DB_HOST", "127.0.0.1:" + port,
-        "QUARTZ_DB_USER", "seqtune_quartz", "QUARTZ_DB_PASSWORD", QUARTZ_PASSWORD);
+    Map<String, String> env =
+        Map.of(
+            "QUARTZ_DB_HOST",
+            "127.0.0.1:" + port,
+            "QUARTZ_DB_USER",
+            "seqtune_quartz",
+            "QUARTZ_DB_PASSWORD",
+            QUARTZ_PASSWORD);
     Path properties = repository.resolve("deploy/quartz.properties");
     try (Schedules schedules = Schedules.open(ScheduleDatabase.fromFile(properties, env))) {
       assertThat(schedules.list()).isEmpty();
       schedules.add("nightly", "0 0 3 * * ?", "UTC", MisfirePolicy.SKIP, SPEC);
     }
     // Created by the scheduler's own role, in its own database.
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/seqtune_quartz",
-        "seqtune_quartz", QUARTZ_PASSWORD);
-         ResultSet rs = c.createStatement().executeQuery(
-             "SELECT tableowner FROM pg_tables WHERE tablename = 'qrtz_cron_triggers'")) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/seqtune_quartz",
+                "seqtune_quartz",
+                QUARTZ_PASSWORD);
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT tableowner FROM pg_tables WHERE tablename = 'qrtz_cron_triggers'")) {
       assertThat(rs.next()).as("qrtz_cron_triggers exists").isTrue();
       assertThat(rs.getString(1)).isEqualTo("seqtune_quartz");
     }
 
     // A restart: the tables are found, not created again, and the schedule is still there.
     try (Schedules restarted = Schedules.open(ScheduleDatabase.fromFile(properties, env))) {
-      assertThat(restarted.list()).singleElement().satisfies(s -> {
-        assertThat(s.name()).isEqualTo("nightly");
-        assertThat(s.cron()).isEqualTo("0 0 3 * * ?");
-        assertThat(s.timeZone()).isEqualTo("UTC");
-        assertThat(s.misfire()).isEqualTo(MisfirePolicy.SKIP);
-        assertThat(s.nextFireTime()).isNotNull();
-      });
+      assertThat(restarted.list())
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.name()).isEqualTo("nightly");
+                assertThat(s.cron()).isEqualTo("0 0 3 * * ?");
+                assertThat(s.timeZone()).isEqualTo("UTC");
+                assertThat(s.misfire()).isEqualTo(MisfirePolicy.SKIP);
+                assertThat(s.nextFireTime()).isNotNull();
+              });
       restarted.delete("nightly");
       assertThat(restarted.list()).isEmpty();
     }
@@ -152,7 +218,9 @@ class PostgresScheduleStoreTest {
     }
   }
 
-  /** The directory holding initdb, pg_ctl and psql: PATH first, then Debian's versioned directories. */
+  /**
+   * The directory holding initdb, pg_ctl and psql: PATH first, then Debian's versioned directories.
+   */
   private static Optional<Path> serverBinaries() throws IOException {
     List<Path> candidates = new ArrayList<>();
     for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -163,7 +231,8 @@ class PostgresScheduleStoreTest {
     Path debian = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(debian)) {
       try (Stream<Path> versions = Files.list(debian)) {
-        versions.map(v -> v.resolve("bin"))
+        versions
+            .map(v -> v.resolve("bin"))
             .sorted(Comparator.comparing((Path p) -> versionOf(p.getParent())).reversed())
             .forEach(candidates::add);
       }
@@ -171,7 +240,8 @@ class PostgresScheduleStoreTest {
     for (Path candidate : candidates) {
       Path initdb = candidate.resolve("initdb");
       if (Files.isExecutable(initdb)) {
-        Path real = initdb.toRealPath().getParent(); // Debian's symlinks point into the versioned bin
+        Path real =
+            initdb.toRealPath().getParent(); // Debian's symlinks point into the versioned bin
         if (Stream.of("pg_ctl", "psql").allMatch(t -> Files.isExecutable(real.resolve(t)))) {
           return Optional.of(real);
         }
@@ -212,11 +282,17 @@ class PostgresScheduleStoreTest {
     Process p = process.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError(String.join(" ", process.command()) + " timed out:\n" + Files.readString(log));
+      throw new AssertionError(
+          String.join(" ", process.command()) + " timed out:\n" + Files.readString(log));
     }
     String output = Files.readString(log);
     Path serverLog = dir.resolve("server.log");
-    assertThat(p.exitValue()).as("%s\n%s%s", String.join(" ", process.command()), output,
-        Files.isReadable(serverLog) ? "\nserver log:\n" + Files.readString(serverLog) : "").isZero();
+    assertThat(p.exitValue())
+        .as(
+            "%s\n%s%s",
+            String.join(" ", process.command()),
+            output,
+            Files.isReadable(serverLog) ? "\nserver log:\n" + Files.readString(serverLog) : "")
+        .isZero();
   }
 }

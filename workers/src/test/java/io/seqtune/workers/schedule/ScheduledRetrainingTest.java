@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A schedule fired on the real stack: the run it starts, and the fires Temporal refuses. */
 class ScheduledRetrainingTest {
-  static final String TINY_SPEC = """
+  static final String TINY_SPEC =
+      """
       {"task":"smiles2iupac","data":{"size":60,"seed":3},
        "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
        "train":{"epochs":1,"batchSize":16,"learningRate":0.003,"warmupSteps":2},
@@ -44,35 +45,47 @@ class ScheduledRetrainingTest {
     PipelineSpec spec = new ObjectMapper().readValue(TINY_SPEC, PipelineSpec.class);
     RetrainingLauncher launcher = new RetrainingLauncher(client);
     try (Schedules editor = Schedules.open(ScheduleDatabase.embedded(home))) {
-      editor.add("nightly", "0 0 3 1 1 ? 2099", null, MisfirePolicy.FIRE_ONCE, spec); // never due during the test
+      editor.add(
+          "nightly",
+          "0 0 3 1 1 ? 2099",
+          null,
+          MisfirePolicy.FIRE_ONCE,
+          spec); // never due during the test
     }
     String workflowId;
-    try (Schedules scheduler = Schedules.open(ScheduleDatabase.embedded(home)).startFiring(launcher)) {
+    try (Schedules scheduler =
+        Schedules.open(ScheduleDatabase.embedded(home)).startFiring(launcher)) {
       Instant before = Instant.now();
       scheduler.trigger("nightly");
       workflowId = awaitLastRun(scheduler);
       assertThat(workflowId).matches("sched-nightly-\\d{13}");
-      Instant fireTime = Instant.ofEpochMilli(Long.parseLong(workflowId.substring("sched-nightly-".length())));
+      Instant fireTime =
+          Instant.ofEpochMilli(Long.parseLong(workflowId.substring("sched-nightly-".length())));
       assertThat(fireTime).isBetween(before.minusSeconds(1), Instant.now());
 
       // While it runs, a later fire is skipped: one schedule's runs never overlap.
       Launch overlapping = launcher.launch("nightly", spec, fireTime.plusSeconds(60), workflowId);
       assertThat(overlapping.outcome()).isEqualTo(Launch.Outcome.PREVIOUS_STILL_RUNNING);
 
-      PipelineResult result = client.newUntypedWorkflowStub(workflowId).getResult(PipelineResult.class);
+      PipelineResult result =
+          client.newUntypedWorkflowStub(workflowId).getResult(PipelineResult.class);
       assertThat(result.runId()).isEqualTo(workflowId);
       assertThat(result.modelVersion()).isEqualTo(workflowId);
 
-      // The same fire time again (a double fire): Temporal refuses the id, even after the run closed.
+      // The same fire time again (a double fire): Temporal refuses the id, even after the run
+      // closed.
       Launch again = launcher.launch("nightly", spec, fireTime, workflowId);
       assertThat(again.outcome()).isEqualTo(Launch.Outcome.ALREADY_STARTED);
       assertThat(again.workflowId()).isEqualTo(workflowId);
     }
-    // A restarted scheduler (a new Quartz instance on the same file) still has the schedule and its last run.
-    try (Schedules restarted = Schedules.open(ScheduleDatabase.embedded(home)).startFiring(launcher)) {
+    // A restarted scheduler (a new Quartz instance on the same file) still has the schedule and its
+    // last run.
+    try (Schedules restarted =
+        Schedules.open(ScheduleDatabase.embedded(home)).startFiring(launcher)) {
       ScheduleInfo nightly = restarted.get("nightly");
       assertThat(nightly.lastWorkflowId()).isEqualTo(workflowId);
-      assertThat(Instant.parse(nightly.nextFireTime())).isAfter(Instant.parse("2098-12-31T00:00:00Z"));
+      assertThat(Instant.parse(nightly.nextFireTime()))
+          .isAfter(Instant.parse("2098-12-31T00:00:00Z"));
     }
   }
 

@@ -13,14 +13,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The job store on its own: schedules persist in the H2 file across Quartz instances and are edited in place. */
+/**
+ * The job store on its own: schedules persist in the H2 file across Quartz instances and are edited
+ * in place.
+ */
 class SchedulesTest {
-  static final PipelineSpec SPEC = new PipelineSpec("smiles2iupac", null, null, null, null, null, null, Map.of());
+  static final PipelineSpec SPEC =
+      new PipelineSpec("smiles2iupac", null, null, null, null, null, null, Map.of());
 
   @Test
   void addedScheduleIsListedWithItsNextFireTimeAndSurvivesARestart(@TempDir Path home) {
     try (Schedules schedules = Schedules.open(ScheduleDatabase.embedded(home))) {
-      ScheduleInfo added = schedules.add("nightly", "0 0 3 * * ?", "UTC", MisfirePolicy.FIRE_ONCE, SPEC);
+      ScheduleInfo added =
+          schedules.add("nightly", "0 0 3 * * ?", "UTC", MisfirePolicy.FIRE_ONCE, SPEC);
       Instant nextFire = Instant.parse(added.nextFireTime());
       ZonedDateTime next = nextFire.atZone(ZoneOffset.UTC);
       assertThat(next.getHour()).isEqualTo(3);
@@ -30,7 +35,9 @@ class SchedulesTest {
     }
     // A new Quartz instance on the same file: what a restarted `seqtune scheduler` sees.
     try (Schedules reopened = Schedules.open(ScheduleDatabase.embedded(home))) {
-      assertThat(reopened.list()).extracting(ScheduleInfo::name).containsExactly("nightly", "weekly");
+      assertThat(reopened.list())
+          .extracting(ScheduleInfo::name)
+          .containsExactly("nightly", "weekly");
       ScheduleInfo nightly = reopened.get("nightly");
       assertThat(nightly.cron()).isEqualTo("0 0 3 * * ?");
       assertThat(nightly.timeZone()).isEqualTo("UTC");
@@ -54,16 +61,21 @@ class SchedulesTest {
       assertThat(schedules.get("nightly").state()).isEqualTo("NORMAL");
       schedules.delete("nightly");
       assertThat(schedules.list()).isEmpty();
-      assertThatThrownBy(() -> schedules.pause("nightly")).hasMessageContaining("no schedule named 'nightly'");
+      assertThatThrownBy(() -> schedules.pause("nightly"))
+          .hasMessageContaining("no schedule named 'nightly'");
     }
   }
 
   @Test
-  void aQuartzPropertiesFileNamesTheStoreWithValuesFromTheEnvironment(@TempDir Path home) throws Exception {
+  void aQuartzPropertiesFileNamesTheStoreWithValuesFromTheEnvironment(@TempDir Path home)
+      throws Exception {
     try (Schedules schedules = Schedules.open(ScheduleDatabase.embedded(home))) {
       schedules.add("nightly", "0 0 3 * * ?", null, MisfirePolicy.FIRE_ONCE, SPEC);
     }
-    Path file = Files.writeString(home.resolve("quartz.properties"), """
+    Path file =
+        Files.writeString(
+            home.resolve("quartz.properties"),
+            """
         org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.StdJDBCDelegate
         org.quartz.dataSource.seqtune.provider=hikaricp
         org.quartz.dataSource.seqtune.driver=org.h2.Driver
@@ -71,24 +83,31 @@ class SchedulesTest {
         org.quartz.dataSource.seqtune.user=sa
         org.quartz.dataSource.seqtune.password=${DB_PASSWORD}
         """);
-    Map<String, String> env = Map.of("DB_DIR", home.resolve("schedules").toAbsolutePath().toString(), "DB_PASSWORD", "");
+    Map<String, String> env =
+        Map.of("DB_DIR", home.resolve("schedules").toAbsolutePath().toString(), "DB_PASSWORD", "");
     try (Schedules shared = Schedules.open(ScheduleDatabase.fromFile(file, env))) {
       assertThat(shared.list()).extracting(ScheduleInfo::name).containsExactly("nightly");
     }
     assertThatThrownBy(() -> ScheduleDatabase.fromFile(file, Map.of()))
-        .hasMessageContaining("quartz.properties refers to ${DB_").hasMessageContaining("which is not set");
+        .hasMessageContaining("quartz.properties refers to ${DB_")
+        .hasMessageContaining("which is not set");
   }
 
   @Test
   void badScheduleIsRefusedNamingEveryProblem(@TempDir Path home) {
     try (Schedules schedules = Schedules.open(ScheduleDatabase.embedded(home))) {
-      assertThatThrownBy(() -> schedules.add("bad name!", "every night", null, MisfirePolicy.FIRE_ONCE, SPEC))
-          .hasMessageContaining("name: 'bad name!'").hasMessageContaining("cron: 'every night'");
-      PipelineSpec badSpec = new PipelineSpec("smiles2klingon", null, null, null, null, null, null, Map.of());
-      assertThatThrownBy(() -> schedules.add("nightly", "0 0 3 * * ?", null, MisfirePolicy.FIRE_ONCE, badSpec))
+      assertThatThrownBy(
+              () -> schedules.add("bad name!", "every night", null, MisfirePolicy.FIRE_ONCE, SPEC))
+          .hasMessageContaining("name: 'bad name!'")
+          .hasMessageContaining("cron: 'every night'");
+      PipelineSpec badSpec =
+          new PipelineSpec("smiles2klingon", null, null, null, null, null, null, Map.of());
+      assertThatThrownBy(
+              () -> schedules.add("nightly", "0 0 3 * * ?", null, MisfirePolicy.FIRE_ONCE, badSpec))
           .hasMessageContaining("task: 'smiles2klingon'");
       schedules.add("nightly", "0 0 3 * * ?", null, MisfirePolicy.FIRE_ONCE, SPEC);
-      assertThatThrownBy(() -> schedules.add("nightly", "0 0 4 * * ?", null, MisfirePolicy.FIRE_ONCE, SPEC))
+      assertThatThrownBy(
+              () -> schedules.add("nightly", "0 0 4 * * ?", null, MisfirePolicy.FIRE_ONCE, SPEC))
           .hasMessageContaining("already exists");
     }
   }

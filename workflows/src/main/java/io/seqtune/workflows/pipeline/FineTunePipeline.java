@@ -6,8 +6,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * seqtune's main job: build the dataset, train epoch by epoch with a checkpoint after each,
- * evaluate, and promote the model if it beats the task's champion. Start it with
- * {@code temporal workflow start --type FineTunePipeline --task-queue seqtune-pipeline --input '<spec json>'}.
+ * evaluate, and promote the model if it beats the task's champion. Start it with {@code temporal
+ * workflow start --type FineTunePipeline --task-queue seqtune-pipeline --input '<spec json>'}.
  * Every {@link #EPOCHS_PER_RUN} epochs it continues as new as {@link FineTunePipelineContinued}.
  */
 @WorkflowInterface

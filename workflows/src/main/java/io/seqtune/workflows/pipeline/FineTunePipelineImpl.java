@@ -1,5 +1,6 @@
 package io.seqtune.workflows.pipeline;
 
+import io.seqtune.activities.ActivityFailures;
 import io.seqtune.activities.dataset.DatasetActivities;
 import io.seqtune.activities.dataset.DatasetRef;
 import io.seqtune.activities.evaluation.EvalResult;
@@ -13,7 +14,6 @@ import io.seqtune.activities.spec.SpecException;
 import io.seqtune.activities.training.EpochResult;
 import io.seqtune.activities.training.TrainEpochInput;
 import io.seqtune.activities.training.TrainingActivities;
-import io.seqtune.activities.ActivityFailures;
 import io.seqtune.workflows.Queues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -28,35 +28,42 @@ import java.util.Map;
 /** Both workflow types of a pipeline: the run a user starts, and its continuations. */
 public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineContinued {
 
-  private static final RetryOptions TRANSIENT_RETRIES = RetryOptions.newBuilder()
-      .setInitialInterval(Duration.ofSeconds(1))
-      .setBackoffCoefficient(2.0)
-      .setMaximumInterval(Duration.ofSeconds(30))
-      .setMaximumAttempts(20)
-      .setDoNotRetry(ActivityFailures.NON_RETRYABLE)
-      .build();
+  private static final RetryOptions TRANSIENT_RETRIES =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(20)
+          .setDoNotRetry(ActivityFailures.NON_RETRYABLE)
+          .build();
 
-  private final DatasetActivities datasets = Workflow.newActivityStub(DatasetActivities.class,
-      ActivityOptions.newBuilder()
-          .setTaskQueue(Queues.GPU)
-          .setStartToCloseTimeout(Duration.ofHours(6))
-          .setRetryOptions(TRANSIENT_RETRIES)
-          .build());
+  private final DatasetActivities datasets =
+      Workflow.newActivityStub(
+          DatasetActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(Queues.GPU)
+              .setStartToCloseTimeout(Duration.ofHours(6))
+              .setRetryOptions(TRANSIENT_RETRIES)
+              .build());
 
-  private final EvaluationActivities evaluation = Workflow.newActivityStub(EvaluationActivities.class,
-      ActivityOptions.newBuilder()
-          .setTaskQueue(Queues.GPU)
-          .setStartToCloseTimeout(Duration.ofHours(6))
-          .setHeartbeatTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(TRANSIENT_RETRIES)
-          .build());
+  private final EvaluationActivities evaluation =
+      Workflow.newActivityStub(
+          EvaluationActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(Queues.GPU)
+              .setStartToCloseTimeout(Duration.ofHours(6))
+              .setHeartbeatTimeout(Duration.ofMinutes(2))
+              .setRetryOptions(TRANSIENT_RETRIES)
+              .build());
 
-  private final RegistryActivities registry = Workflow.newActivityStub(RegistryActivities.class,
-      ActivityOptions.newBuilder()
-          .setTaskQueue(FineTunePipeline.TASK_QUEUE)
-          .setStartToCloseTimeout(Duration.ofMinutes(30))
-          .setRetryOptions(TRANSIENT_RETRIES)
-          .build());
+  private final RegistryActivities registry =
+      Workflow.newActivityStub(
+          RegistryActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(FineTunePipeline.TASK_QUEUE)
+              .setStartToCloseTimeout(Duration.ofMinutes(30))
+              .setRetryOptions(TRANSIENT_RETRIES)
+              .build());
 
   private String runId;
   private String stage = "validating";
@@ -84,7 +91,10 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
 
   private PipelineResult pipeline(PipelineSpec requested, PipelineCarry carried) {
     PipelineSpec spec = validated(requested);
-    runId = spec.runId() != null ? spec.runId() : Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
+    runId =
+        spec.runId() != null
+            ? spec.runId()
+            : Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
     spec = spec.withRunId(runId);
     epochs = spec.train().epochs();
 
@@ -92,7 +102,9 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
     if (carry == null) {
       stage = "dataset";
       DatasetRef dataset = datasets.buildDataset(spec);
-      carry = new PipelineCarry(dataset.key(), dataset.train(), dataset.test(), 0, List.of(), List.of(), List.of());
+      carry =
+          new PipelineCarry(
+              dataset.key(), dataset.train(), dataset.test(), 0, List.of(), List.of(), List.of());
     }
     restore(carry);
 
@@ -100,7 +112,8 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
     TrainingActivities training = trainingStub(spec);
     for (epoch = carry.epochsDone() + 1; epoch <= epochs; epoch++) {
       String previous = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
-      EpochResult result = training.trainEpoch(new TrainEpochInput(spec, runId, datasetKey, epoch, previous));
+      EpochResult result =
+          training.trainEpoch(new TrainEpochInput(spec, runId, datasetKey, epoch, previous));
       checkpoints.add(result.checkpointKey());
       trainLoss.add(result.trainLoss());
       valLoss.add(result.valLoss());
@@ -108,8 +121,17 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
       loss = result.trainLoss();
       if (epoch % FineTunePipeline.EPOCHS_PER_RUN == 0 && epoch < epochs) {
         // Keeps each run's history short however many epochs there are.
-        Workflow.newContinueAsNewStub(FineTunePipelineContinued.class).carryOn(spec, new PipelineCarry(datasetKey, carry.trainExamples(), carry.testExamples(), step,
-            List.copyOf(checkpoints), List.copyOf(trainLoss), List.copyOf(valLoss)));
+        Workflow.newContinueAsNewStub(FineTunePipelineContinued.class)
+            .carryOn(
+                spec,
+                new PipelineCarry(
+                    datasetKey,
+                    carry.trainExamples(),
+                    carry.testExamples(),
+                    step,
+                    List.copyOf(checkpoints),
+                    List.copyOf(trainLoss),
+                    List.copyOf(valLoss)));
       }
     }
     epoch = epochs;
@@ -120,14 +142,28 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
     metrics = withValLoss(eval.metrics());
 
     stage = "promotion";
-    PromotionResult promotion = registry.promote(new PromoteInput(spec, runId, datasetKey, checkpoint, metrics));
+    PromotionResult promotion =
+        registry.promote(new PromoteInput(spec, runId, datasetKey, checkpoint, metrics));
     modelVersion = promotion.version();
     champion = promotion.champion();
 
     stage = "done";
-    return new PipelineResult(runId, spec.task(), datasetKey, carry.trainExamples(), carry.testExamples(), epochs,
-        List.copyOf(checkpoints), List.copyOf(trainLoss), List.copyOf(valLoss), eval.reportKey(),
-        metrics, modelVersion, promotion.weightsSha256(), promotion.champion(), promotion.reason());
+    return new PipelineResult(
+        runId,
+        spec.task(),
+        datasetKey,
+        carry.trainExamples(),
+        carry.testExamples(),
+        epochs,
+        List.copyOf(checkpoints),
+        List.copyOf(trainLoss),
+        List.copyOf(valLoss),
+        eval.reportKey(),
+        metrics,
+        modelVersion,
+        promotion.weightsSha256(),
+        promotion.champion(),
+        promotion.reason());
   }
 
   /** What the progress query shows from the first moment of a continued run. */
@@ -146,7 +182,8 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
    * worker that stops heartbeating for {@code train.heartbeatSeconds} has its epoch retried.
    */
   private static TrainingActivities trainingStub(PipelineSpec spec) {
-    return Workflow.newActivityStub(TrainingActivities.class,
+    return Workflow.newActivityStub(
+        TrainingActivities.class,
         ActivityOptions.newBuilder()
             .setTaskQueue(Queues.GPU)
             .setStartToCloseTimeout(Duration.ofHours(24))
@@ -168,18 +205,32 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
   private static PipelineSpec validated(PipelineSpec requested) {
     if (requested == null) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "no pipeline spec given: pass a JSON object, e.g. {\"task\":\"smiles2iupac\"}", ActivityFailures.INVALID_SPEC);
+          "no pipeline spec given: pass a JSON object, e.g. {\"task\":\"smiles2iupac\"}",
+          ActivityFailures.INVALID_SPEC);
     }
     try {
       return requested.withDefaults().validate();
     } catch (SpecException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ActivityFailures.INVALID_SPEC);
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), ActivityFailures.INVALID_SPEC);
     }
   }
 
   @Override
   public PipelineProgress progress() {
-    return new PipelineProgress(runId, stage, epoch, epochs, step, loss, datasetKey, List.copyOf(checkpoints),
-        List.copyOf(trainLoss), List.copyOf(valLoss), metrics, modelVersion, champion);
+    return new PipelineProgress(
+        runId,
+        stage,
+        epoch,
+        epochs,
+        step,
+        loss,
+        datasetKey,
+        List.copyOf(checkpoints),
+        List.copyOf(trainLoss),
+        List.copyOf(valLoss),
+        metrics,
+        modelVersion,
+        champion);
   }
 }

@@ -6,8 +6,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * A grid of fine-tuning runs (the paper's experiment): every cell of a {@link SweepSpec} as a child
- * {@code FineTunePipeline}, at most {@code concurrency} at a time, a failed cell recorded while
- * the others go on; then a results table and plots in {@code sweeps/<sweepId>/}.
+ * {@code FineTunePipeline}, at most {@code concurrency} at a time, a failed cell recorded while the
+ * others go on; then a results table and plots in {@code sweeps/<sweepId>/}.
  */
 @WorkflowInterface
 public interface Sweep {

@@ -24,12 +24,14 @@ import java.util.Map;
 
 public class SweepImpl implements Sweep {
 
-  private final ReportActivities reports = Workflow.newActivityStub(ReportActivities.class,
-      ActivityOptions.newBuilder()
-          .setTaskQueue(Queues.PIPELINE)
-          .setStartToCloseTimeout(Duration.ofMinutes(10))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(10).build())
-          .build());
+  private final ReportActivities reports =
+      Workflow.newActivityStub(
+          ReportActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(Queues.PIPELINE)
+              .setStartToCloseTimeout(Duration.ofMinutes(10))
+              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(10).build())
+              .build());
 
   private String sweepId;
   private int cellCount;
@@ -44,22 +46,33 @@ public class SweepImpl implements Sweep {
     for (SweepCell cell : cells) {
       Workflow.await(() -> running < spec.concurrency());
       running++;
-      FineTunePipeline pipeline = Workflow.newChildWorkflowStub(FineTunePipeline.class, ChildWorkflowOptions.newBuilder()
-          .setWorkflowId(cell.cell().workflowId())
-          .setTaskQueue(Queues.PIPELINE)
-          // Cancelling the sweep cancels its cells, which lets a running epoch write its checkpoint.
-          .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
-          .build());
-      Async.function(pipeline::run, cell.spec()).handle((result, failure) -> {
-        finished.add(failure == null ? completed(cell.cell(), result) : failed(cell.cell(), failure));
-        running--;
-        return null;
-      });
+      FineTunePipeline pipeline =
+          Workflow.newChildWorkflowStub(
+              FineTunePipeline.class,
+              ChildWorkflowOptions.newBuilder()
+                  .setWorkflowId(cell.cell().workflowId())
+                  .setTaskQueue(Queues.PIPELINE)
+                  // Cancelling the sweep cancels its cells, which lets a running epoch write its
+                  // checkpoint.
+                  .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                  .build());
+      Async.function(pipeline::run, cell.spec())
+          .handle(
+              (result, failure) -> {
+                finished.add(
+                    failure == null
+                        ? completed(cell.cell(), result)
+                        : failed(cell.cell(), failure));
+                running--;
+                return null;
+              });
     }
     Workflow.await(() -> finished.size() == cellCount);
     List<CellOutcome> outcomes = inGridOrder(cells);
-    SweepReport report = reports.writeSweepReport(
-        new SweepReportInput(sweepId, spec.base().withDefaults().task(), spec.metric(), outcomes));
+    SweepReport report =
+        reports.writeSweepReport(
+            new SweepReportInput(
+                sweepId, spec.base().withDefaults().task(), spec.metric(), outcomes));
     int completed = (int) outcomes.stream().filter(CellOutcome::completed).count();
     return new SweepResult(sweepId, completed, outcomes.size() - completed, outcomes, report);
   }
@@ -67,13 +80,16 @@ public class SweepImpl implements Sweep {
   /** A spec that cannot run fails the sweep at once, before any cell starts. */
   private SweepSpec validated(SweepSpec requested) {
     if (requested == null) {
-      throw ApplicationFailure.newNonRetryableFailure("no sweep spec given", ActivityFailures.INVALID_SPEC);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no sweep spec given", ActivityFailures.INVALID_SPEC);
     }
-    sweepId = requested.sweepId() != null ? requested.sweepId() : Workflow.getInfo().getWorkflowId();
+    sweepId =
+        requested.sweepId() != null ? requested.sweepId() : Workflow.getInfo().getWorkflowId();
     try {
       return requested.withSweepId(sweepId).withDefaults().validate();
     } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ActivityFailures.INVALID_SPEC);
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), ActivityFailures.INVALID_SPEC);
     }
   }
 

@@ -5,4 +5,5 @@ import io.seqtune.activities.report.SweepReport;
 import java.util.List;
 
 /** Every cell's outcome, in grid order, and where the report is stored. */
-public record SweepResult(String sweepId, int completed, int failed, List<CellOutcome> cells, SweepReport report) {}
+public record SweepResult(
+    String sweepId, int completed, int failed, List<CellOutcome> cells, SweepReport report) {}

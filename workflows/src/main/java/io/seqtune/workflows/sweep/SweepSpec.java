@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The paper's grid, as JSON for {@code seqtune sweep} or {@code temporal workflow start --type Sweep}:
- * base models × training-set sizes × epochs × instruction formats × tuning ({@code loraRanks}, 0 =
- * full fine-tuning), each cell a {@code FineTunePipeline} of {@code base} with those five values.
- * An omitted axis takes {@code base}'s value. At most {@code concurrency} cells run at once;
- * {@code metric} is the one the plots show.
+ * The paper's grid, as JSON for {@code seqtune sweep} or {@code temporal workflow start --type
+ * Sweep}: base models × training-set sizes × epochs × instruction formats × tuning ({@code
+ * loraRanks}, 0 = full fine-tuning), each cell a {@code FineTunePipeline} of {@code base} with
+ * those five values. An omitted axis takes {@code base}'s value. At most {@code concurrency} cells
+ * run at once; {@code metric} is the one the plots show.
  *
  * <p>Unknown fields are captured and reported by {@link #validate()}, as in {@link PipelineSpec}.
  */
@@ -45,7 +45,8 @@ public record SweepSpec(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public SweepSpec withDefaults() {
-    PipelineSpec b = base == null ? new PipelineSpec(null, null, null, null, null, null, null, Map.of()) : base;
+    PipelineSpec b =
+        base == null ? new PipelineSpec(null, null, null, null, null, null, null, Map.of()) : base;
     PipelineSpec d = b.withDefaults();
     return new SweepSpec(
         sweepId,
@@ -78,13 +79,22 @@ public record SweepSpec(
     }
     axis("models", models, m -> m.isBlank() ? "blank model" : null, problems);
     if (sizes.isEmpty() && base.withDefaults().data().size() == null) {
-      problems.add("sizes: the base reads its data file whole (no data.size); list the training-set sizes to sweep");
+      problems.add(
+          "sizes: the base reads its data file whole (no data.size); list the training-set sizes to sweep");
     } else {
       axis("sizes", sizes, n -> n < 10 ? n + " is below 10 examples" : null, problems);
     }
     axis("epochs", epochs, n -> n < 1 || n > 1000 ? n + " is outside 1..1000" : null, problems);
-    axis("formats", formats, f -> DataSpec.FORMATS.contains(f) ? null : "'" + f + "' is not one of " + DataSpec.FORMATS, problems);
-    axis("loraRanks", loraRanks, r -> r < 0 ? r + " is negative (0 = full fine-tuning)" : null, problems);
+    axis(
+        "formats",
+        formats,
+        f -> DataSpec.FORMATS.contains(f) ? null : "'" + f + "' is not one of " + DataSpec.FORMATS,
+        problems);
+    axis(
+        "loraRanks",
+        loraRanks,
+        r -> r < 0 ? r + " is negative (0 = full fine-tuning)" : null,
+        problems);
     if (base.data() != null && base.data().template() != null && formats.size() > 1) {
       problems.add("formats: base.data.template overrides the format; remove it to sweep formats");
     }
@@ -94,7 +104,8 @@ public record SweepSpec(
     if (!METRICS.contains(metric)) {
       problems.add("metric: '" + metric + "' is not one of " + METRICS);
     }
-    long cells = (long) models.size() * sizes.size() * epochs.size() * formats.size() * loraRanks.size();
+    long cells =
+        (long) models.size() * sizes.size() * epochs.size() * formats.size() * loraRanks.size();
     if (cells > MAX_CELLS) {
       problems.add("the grid has " + cells + " cells; at most " + MAX_CELLS);
     }
@@ -108,16 +119,22 @@ public record SweepSpec(
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid sweep spec:\n  - " + String.join("\n  - ", problems));
+      throw new IllegalArgumentException(
+          "invalid sweep spec:\n  - " + String.join("\n  - ", problems));
     }
     return this;
   }
 
   public SweepSpec withSweepId(String id) {
-    return new SweepSpec(id, base, models, sizes, epochs, formats, loraRanks, concurrency, metric, unknown);
+    return new SweepSpec(
+        id, base, models, sizes, epochs, formats, loraRanks, concurrency, metric, unknown);
   }
 
-  private static <T> void axis(String name, List<T> values, java.util.function.Function<T, String> check, List<String> problems) {
+  private static <T> void axis(
+      String name,
+      List<T> values,
+      java.util.function.Function<T, String> check,
+      List<String> problems) {
     if (values.isEmpty()) {
       problems.add(name + ": give at least one value (or omit it to use base's)");
     }
@@ -127,7 +144,10 @@ public record SweepSpec(
     values.stream().map(check).filter(p -> p != null).forEach(p -> problems.add(name + ": " + p));
   }
 
-  /** Every cell of the grid, in a fixed order; ids are unique and readable, e.g. {@code scratch-n600-e3-chat-full}. */
+  /**
+   * Every cell of the grid, in a fixed order; ids are unique and readable, e.g. {@code
+   * scratch-n600-e3-chat-full}.
+   */
   public List<SweepCell> cells(String id) {
     List<String> labels = modelLabels();
     List<SweepCell> out = new ArrayList<>();
@@ -136,10 +156,21 @@ public record SweepSpec(
         for (int epoch : epochs) {
           for (String format : formats) {
             for (int rank : loraRanks) {
-              String cellId = labels.get(m) + "-n" + size + "-e" + epoch + "-" + format + "-" + (rank == 0 ? "full" : "lora" + rank);
+              String cellId =
+                  labels.get(m)
+                      + "-n"
+                      + size
+                      + "-e"
+                      + epoch
+                      + "-"
+                      + format
+                      + "-"
+                      + (rank == 0 ? "full" : "lora" + rank);
               String workflowId = id + "-" + cellId;
-              out.add(new SweepCell(new GridCell(cellId, workflowId, models.get(m), size, epoch, format, rank),
-                  cellSpec(workflowId, models.get(m), size, epoch, format, rank)));
+              out.add(
+                  new SweepCell(
+                      new GridCell(cellId, workflowId, models.get(m), size, epoch, format, rank),
+                      cellSpec(workflowId, models.get(m), size, epoch, format, rank)));
             }
           }
         }
@@ -148,7 +179,10 @@ public record SweepSpec(
     return out;
   }
 
-  /** The last path element of each model, made id-safe; the model's index is appended where two clash. */
+  /**
+   * The last path element of each model, made id-safe; the model's index is appended where two
+   * clash.
+   */
   private List<String> modelLabels() {
     List<String> labels = new ArrayList<>();
     for (String model : models) {
@@ -160,8 +194,12 @@ public record SweepSpec(
     return labels;
   }
 
-  /** {@code base} with the cell's five values (and its run id) set; base's other choices are kept as given. */
-  private PipelineSpec cellSpec(String runId, String model, int size, int epoch, String format, int rank) {
+  /**
+   * {@code base} with the cell's five values (and its run id) set; base's other choices are kept as
+   * given.
+   */
+  private PipelineSpec cellSpec(
+      String runId, String model, int size, int epoch, String format, int rank) {
     ObjectNode tree = JSON.valueToTree(base);
     tree.put("runId", runId);
     child(tree, "data").put("size", size).put("format", format);
@@ -175,6 +213,8 @@ public record SweepSpec(
   }
 
   private static ObjectNode child(ObjectNode tree, String field) {
-    return tree.has(field) && tree.get(field).isObject() ? (ObjectNode) tree.get(field) : tree.putObject(field);
+    return tree.has(field) && tree.get(field).isObject()
+        ? (ObjectNode) tree.get(field)
+        : tree.putObject(field);
   }
 }

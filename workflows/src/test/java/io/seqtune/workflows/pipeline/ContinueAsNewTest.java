@@ -36,9 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 25-epoch pipeline on instant fake activities: it continues as new after epochs 10 and 20,
- * hands each epoch the previous one's checkpoint, answers {@code progress} correctly in every run,
- * builds its dataset once, and keeps every run's history small.
+ * A 25-epoch pipeline on instant fake activities: it continues as new after epochs 10 and 20, hands
+ * each epoch the previous one's checkpoint, answers {@code progress} correctly in every run, builds
+ * its dataset once, and keeps every run's history small.
  */
 class ContinueAsNewTest {
   private static final String WORKFLOW_ID = "can-25";
@@ -56,16 +56,21 @@ class ContinueAsNewTest {
     client = env.getWorkflowClient();
     Worker pipeline = env.newWorker(Queues.PIPELINE);
     pipeline.registerWorkflowImplementationTypes(FineTunePipelineImpl.class);
-    pipeline.registerActivitiesImplementations((RegistryActivities) in ->
-        new PromotionResult(in.spec().task(), in.runId(), "sha", true, "first model"));
+    pipeline.registerActivitiesImplementations(
+        (RegistryActivities)
+            in -> new PromotionResult(in.spec().task(), in.runId(), "sha", true, "first model"));
     Worker gpu = env.newWorker(Queues.GPU);
     gpu.registerActivitiesImplementations(
-        (DatasetActivities) spec -> {
-          datasetBuilds.incrementAndGet();
-          return new DatasetRef("ds-1", 100, 5, 5, Map.of(), false);
-        },
+        (DatasetActivities)
+            spec -> {
+              datasetBuilds.incrementAndGet();
+              return new DatasetRef("ds-1", 100, 5, 5, Map.of(), false);
+            },
         (TrainingActivities) this::fakeEpoch,
-        (EvaluationActivities) in -> new EvalResult("runs/" + in.runId() + "/eval/report.json", 5, Map.of("exact_match", 0.5)));
+        (EvaluationActivities)
+            in ->
+                new EvalResult(
+                    "runs/" + in.runId() + "/eval/report.json", 5, Map.of("exact_match", 0.5)));
     env.start();
   }
 
@@ -75,9 +80,18 @@ class ContinueAsNewTest {
   }
 
   private EpochResult fakeEpoch(TrainEpochInput in) {
-    seenAtEpochStart.add(client.newUntypedWorkflowStub(WORKFLOW_ID).query("progress", PipelineProgress.class));
+    seenAtEpochStart.add(
+        client.newUntypedWorkflowStub(WORKFLOW_ID).query("progress", PipelineProgress.class));
     trained.add(in);
-    return new EpochResult(in.epoch(), in.epoch() * 3L, 3, checkpointOf(in.epoch()), 1.0 / in.epoch(), 2.0 / in.epoch(), 100, 1);
+    return new EpochResult(
+        in.epoch(),
+        in.epoch() * 3L,
+        3,
+        checkpointOf(in.epoch()),
+        1.0 / in.epoch(),
+        2.0 / in.epoch(),
+        100,
+        1);
   }
 
   private static String checkpointOf(int epoch) {
@@ -86,13 +100,22 @@ class ContinueAsNewTest {
 
   @Test
   void continuesAsNewEveryTenEpochsAndLosesNothing() {
-    WorkflowStub stub = client.newUntypedWorkflowStub(FineTunePipeline.TYPE,
-        WorkflowOptions.newBuilder().setWorkflowId(WORKFLOW_ID).setTaskQueue(Queues.PIPELINE).build());
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            FineTunePipeline.TYPE,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WORKFLOW_ID)
+                .setTaskQueue(Queues.PIPELINE)
+                .build());
     // Raw JSON, as `temporal workflow start --input` sends it.
     String spec = "{\"task\":\"smiles2iupac\",\"train\":{\"epochs\":" + EPOCHS + "}}";
-    WorkflowExecution first = stub.start(new RawValue(Payload.newBuilder()
-        .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-        .setData(ByteString.copyFrom(spec, StandardCharsets.UTF_8)).build()));
+    WorkflowExecution first =
+        stub.start(
+            new RawValue(
+                Payload.newBuilder()
+                    .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+                    .setData(ByteString.copyFrom(spec, StandardCharsets.UTF_8))
+                    .build()));
     PipelineResult result = stub.getResult(PipelineResult.class);
 
     assertThat(result.checkpoints()).hasSize(EPOCHS).endsWith(checkpointOf(EPOCHS));
@@ -100,11 +123,15 @@ class ContinueAsNewTest {
     assertThat(result.trainExamples()).isEqualTo(100);
     assertThat(datasetBuilds).hasValue(1);
     for (TrainEpochInput in : trained) {
-      assertThat(in.fromCheckpoint()).isEqualTo(in.epoch() == 1 ? null : checkpointOf(in.epoch() - 1));
+      assertThat(in.fromCheckpoint())
+          .isEqualTo(in.epoch() == 1 ? null : checkpointOf(in.epoch() - 1));
     }
-    assertThat(trained).extracting(TrainEpochInput::epoch).containsExactlyElementsOf(
-        java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList());
-    // What `seqtune status` sees while epoch n runs, in whichever run: n, and n - 1 epochs of history.
+    assertThat(trained)
+        .extracting(TrainEpochInput::epoch)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+    // What `seqtune status` sees while epoch n runs, in whichever run: n, and n - 1 epochs of
+    // history.
     for (PipelineProgress p : seenAtEpochStart) {
       assertThat(p.stage()).isEqualTo("training");
       assertThat(p.epochs()).isEqualTo(EPOCHS);
@@ -112,7 +139,8 @@ class ContinueAsNewTest {
       assertThat(p.datasetKey()).isEqualTo("ds-1");
       assertThat(p.step()).isEqualTo((p.epoch() - 1) * 3L);
     }
-    PipelineProgress done = client.newUntypedWorkflowStub(WORKFLOW_ID).query("progress", PipelineProgress.class);
+    PipelineProgress done =
+        client.newUntypedWorkflowStub(WORKFLOW_ID).query("progress", PipelineProgress.class);
     assertThat(done.stage()).isEqualTo("done");
     assertThat(done.checkpoints()).hasSize(EPOCHS);
 
@@ -122,21 +150,40 @@ class ContinueAsNewTest {
     while (run != null) {
       History history = history(run);
       historyBytes.add(history.getSerializedSize());
-      types.add(history.getEvents(0).getWorkflowExecutionStartedEventAttributes().getWorkflowType().getName());
+      types.add(
+          history
+              .getEvents(0)
+              .getWorkflowExecutionStartedEventAttributes()
+              .getWorkflowType()
+              .getName());
       HistoryEvent last = history.getEvents(history.getEventsCount() - 1);
-      run = last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
-          ? WorkflowExecution.newBuilder().setWorkflowId(WORKFLOW_ID)
-              .setRunId(last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId()).build()
-          : null;
+      run =
+          last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+              ? WorkflowExecution.newBuilder()
+                  .setWorkflowId(WORKFLOW_ID)
+                  .setRunId(
+                      last.getWorkflowExecutionContinuedAsNewEventAttributes()
+                          .getNewExecutionRunId())
+                  .build()
+              : null;
     }
-    System.out.printf("continue-as-new: %d runs %s, history bytes per run %s%n", types.size(), types, historyBytes);
-    assertThat(types).containsExactly(FineTunePipeline.TYPE, FineTunePipelineContinued.TYPE, FineTunePipelineContinued.TYPE);
+    System.out.printf(
+        "continue-as-new: %d runs %s, history bytes per run %s%n",
+        types.size(), types, historyBytes);
+    assertThat(types)
+        .containsExactly(
+            FineTunePipeline.TYPE, FineTunePipelineContinued.TYPE, FineTunePipelineContinued.TYPE);
     assertThat(historyBytes).allSatisfy(bytes -> assertThat(bytes).isLessThan(100_000));
   }
 
   private History history(WorkflowExecution run) {
-    return env.getWorkflowServiceStubs().blockingStub().getWorkflowExecutionHistory(
-        GetWorkflowExecutionHistoryRequest.newBuilder().setNamespace(env.getNamespace()).setExecution(run).build())
+    return env.getWorkflowServiceStubs()
+        .blockingStub()
+        .getWorkflowExecutionHistory(
+            GetWorkflowExecutionHistoryRequest.newBuilder()
+                .setNamespace(env.getNamespace())
+                .setExecution(run)
+                .build())
         .getHistory();
   }
 }

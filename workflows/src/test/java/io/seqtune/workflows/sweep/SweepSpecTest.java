@@ -18,17 +18,30 @@ class SweepSpecTest {
 
   @Test
   void gridIsTheProductOfTheAxesWithEachCellsValuesSetOnTheBase() throws Exception {
-    SweepSpec spec = parse("""
+    SweepSpec spec =
+        parse(
+                """
         {"base":{"data":{"size":100,"seed":9},"train":{"epochs":4,"batchSize":8}},
          "models":["scratch","/models/gpt2"],"sizes":[60,120],"epochs":[1,3],
-         "formats":["chat","bare"],"loraRanks":[0,8]}""").withSweepId("sw").withDefaults().validate();
+         "formats":["chat","bare"],"loraRanks":[0,8]}""")
+            .withSweepId("sw")
+            .withDefaults()
+            .validate();
     List<SweepCell> cells = spec.cells("sw");
     assertThat(cells).hasSize(32);
     assertThat(cells).extracting(c -> c.cell().workflowId()).doesNotHaveDuplicates();
 
     SweepCell last = cells.get(31);
-    assertThat(last.cell()).isEqualTo(new GridCell("gpt2-n120-e3-bare-lora8", "sw-gpt2-n120-e3-bare-lora8",
-        "/models/gpt2", 120, 3, "bare", 8));
+    assertThat(last.cell())
+        .isEqualTo(
+            new GridCell(
+                "gpt2-n120-e3-bare-lora8",
+                "sw-gpt2-n120-e3-bare-lora8",
+                "/models/gpt2",
+                120,
+                3,
+                "bare",
+                8));
     PipelineSpec p = last.spec().withDefaults();
     assertThat(p.runId()).isEqualTo("sw-gpt2-n120-e3-bare-lora8");
     assertThat(p.model().base()).isEqualTo("/models/gpt2");
@@ -44,26 +57,47 @@ class SweepSpecTest {
 
   @Test
   void omittedAxesTakeTheBasesValues() throws Exception {
-    SweepSpec spec = parse("{\"base\":{\"data\":{\"size\":80,\"format\":\"chat\"},\"train\":{\"epochs\":5}},\"models\":[\"scratch\"]}").withDefaults().validate();
-    assertThat(spec.cells("s")).extracting(SweepCell::cell)
-        .containsExactly(new GridCell("scratch-n80-e5-chat-full", "s-scratch-n80-e5-chat-full",
-            "scratch", 80, 5, "chat", 0));
+    SweepSpec spec =
+        parse(
+                "{\"base\":{\"data\":{\"size\":80,\"format\":\"chat\"},\"train\":{\"epochs\":5}},\"models\":[\"scratch\"]}")
+            .withDefaults()
+            .validate();
+    assertThat(spec.cells("s"))
+        .extracting(SweepCell::cell)
+        .containsExactly(
+            new GridCell(
+                "scratch-n80-e5-chat-full",
+                "s-scratch-n80-e5-chat-full",
+                "scratch",
+                80,
+                5,
+                "chat",
+                0));
   }
 
   @Test
   void aFileReadWholeNeedsItsSizesListed() throws Exception {
     String base = "{\"task\":\"text\",\"data\":{\"path\":\"/data/pairs.csv\"}}";
-    assertThatThrownBy(() -> parse("{\"base\":" + base + ",\"models\":[\"scratch\"]}").withDefaults().validate())
+    assertThatThrownBy(
+            () ->
+                parse("{\"base\":" + base + ",\"models\":[\"scratch\"]}").withDefaults().validate())
         .hasMessageContaining("sizes: the base reads its data file whole");
-    SweepSpec sized = parse("{\"base\":" + base + ",\"models\":[\"scratch\"],\"sizes\":[1000,10000]}").withDefaults();
-    assertThat(sized.cells("s")).extracting(c -> c.spec().withDefaults().data().size()).containsExactly(1000, 10000);
+    SweepSpec sized =
+        parse("{\"base\":" + base + ",\"models\":[\"scratch\"],\"sizes\":[1000,10000]}")
+            .withDefaults();
+    assertThat(sized.cells("s"))
+        .extracting(c -> c.spec().withDefaults().data().size())
+        .containsExactly(1000, 10000);
   }
 
   @Test
   void validationNamesEveryProblemIncludingUnknownFields() throws Exception {
-    SweepSpec spec = parse("""
+    SweepSpec spec =
+        parse(
+                """
         {"sweepId":"bad id","base":{"train":{"epochz":2}},"modelz":["x"],"sizes":[5,5],
-         "formats":["haiku"],"loraRanks":[-1],"concurrency":0,"metric":"vibes"}""").withDefaults();
+         "formats":["haiku"],"loraRanks":[-1],"concurrency":0,"metric":"vibes"}""")
+            .withDefaults();
     assertThatThrownBy(spec::validate)
         .hasMessageStartingWith("invalid sweep spec:")
         .hasMessageContaining("modelz: unknown field")
