@@ -1,5 +1,6 @@
 package io.seqtune.activities;
 
+import io.seqtune.core.NonRetryableException;
 import io.temporal.failure.ApplicationFailure;
 
 /**
@@ -14,15 +15,16 @@ public final class ActivityFailures {
 
   private ActivityFailures() {}
 
-  public static ApplicationFailure invalidSpec(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, INVALID_SPEC);
-  }
-
-  public static ApplicationFailure modelNotFound(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, MODEL_NOT_FOUND);
-  }
-
-  public static ApplicationFailure invalidDataset(String message, Throwable cause) {
-    return ApplicationFailure.newNonRetryableFailureWithCause(message, INVALID_DATASET, cause);
+  /**
+   * What Temporal should see of a failure: a core {@link NonRetryableException} becomes a
+   * non-retryable {@link ApplicationFailure} of its reason's type, with the same message and cause;
+   * anything else stays as it is (and is retried).
+   */
+  public static RuntimeException translate(RuntimeException e) {
+    if (e instanceof NonRetryableException n) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(
+          n.getMessage(), n.reason().type(), n.getCause());
+    }
+    return e;
   }
 }

@@ -1,5 +1,6 @@
 package io.seqtune.chem;
 
+import io.seqtune.text.TextMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

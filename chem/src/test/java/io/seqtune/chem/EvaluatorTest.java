@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.text.TextMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.seqtune.workers;
 
-import io.seqtune.activities.training.TrainingProgress;
+import io.seqtune.core.training.TrainingProgress;
 import io.seqtune.workflows.pipeline.PipelineProgress;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.api.common.v1.WorkflowExecution;

@@ -1,11 +1,11 @@
 package io.seqtune.workers;
 
-import io.seqtune.activities.WorkerContext;
 import io.seqtune.activities.dataset.DatasetActivitiesImpl;
 import io.seqtune.activities.evaluation.EvaluationActivitiesImpl;
 import io.seqtune.activities.registry.RegistryActivitiesImpl;
 import io.seqtune.activities.report.ReportActivitiesImpl;
 import io.seqtune.activities.training.TrainingActivitiesImpl;
+import io.seqtune.core.WorkerContext;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipelineImpl;
 import io.seqtune.workflows.sweep.SweepImpl;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.seqtune.activities.registry.Champion;
-import io.seqtune.activities.registry.ModelRegistry;
-import io.seqtune.activities.registry.ModelVersion;
-import io.seqtune.activities.store.Hashing;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.registry.Champion;
+import io.seqtune.core.registry.ModelRegistry;
+import io.seqtune.core.registry.ModelVersion;
+import io.seqtune.core.store.Hashing;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;

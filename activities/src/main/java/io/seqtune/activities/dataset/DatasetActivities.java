@@ -1,6 +1,7 @@
 package io.seqtune.activities.dataset;
 
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.dataset.DatasetRef;
+import io.seqtune.core.spec.PipelineSpec;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

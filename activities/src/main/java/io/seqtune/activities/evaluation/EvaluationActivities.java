@@ -1,5 +1,7 @@
 package io.seqtune.activities.evaluation;
 
+import io.seqtune.core.evaluation.EvalResult;
+import io.seqtune.core.evaluation.EvaluateInput;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

@@ -1,5 +1,7 @@
 package io.seqtune.activities.registry;
 
+import io.seqtune.core.registry.PromoteInput;
+import io.seqtune.core.registry.PromotionResult;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

@@ -1,5 +1,7 @@
 package io.seqtune.activities.report;
 
+import io.seqtune.core.report.SweepReport;
+import io.seqtune.core.report.SweepReportInput;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

@@ -1,9 +1,11 @@
 package io.seqtune.activities.training;
 
+import io.seqtune.core.training.TrainingHeartbeat;
+import io.seqtune.core.training.TrainingProgress;
+import io.seqtune.core.training.TrainingStopped;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,12 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The heartbeats of one training attempt. Between steps the loop beats with fresh progress; around
- * long blocking work (downloads, loading the engine and model, uploading a checkpoint) {@link
- * #during} keeps re-sending the latest progress, so a short heartbeat timeout only catches dead
- * workers. A cancellation seen meanwhile is kept for {@link #stopped()}.
+ * The Temporal heartbeats of one training attempt. {@link #during} re-sends the latest progress
+ * from a daemon thread every quarter of the heartbeat timeout, so a short timeout only catches dead
+ * workers. A cancellation (or loss of the attempt) becomes {@link TrainingStopped} carrying
+ * Temporal's {@link ActivityCompletionException}; one seen by the keep-alive thread is kept for
+ * {@link #throwIfStopped()}.
  */
-final class Heartbeats {
+final class Heartbeats implements TrainingHeartbeat {
   private final ActivityExecutionContext activity;
   private final Duration keepAliveEvery;
   private final AtomicReference<ActivityCompletionException> stopped = new AtomicReference<>();
@@ -29,16 +32,18 @@ final class Heartbeats {
     this.latest = initial;
   }
 
-  /**
-   * Sends {@code progress}; throws when the attempt was cancelled or is no longer the current one.
-   */
-  void beat(TrainingProgress progress) {
+  @Override
+  public void beat(TrainingProgress progress) {
     latest = progress;
-    activity.heartbeat(progress);
+    try {
+      activity.heartbeat(progress);
+    } catch (ActivityCompletionException e) {
+      throw new TrainingStopped(e);
+    }
   }
 
-  /** Runs {@code work} while a daemon thread re-sends the latest progress. */
-  <T> T during(Supplier<T> work) {
+  @Override
+  public <T> T during(Supplier<T> work) {
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -66,8 +71,11 @@ final class Heartbeats {
     }
   }
 
-  /** The cancellation (or loss of the attempt) a keep-alive heartbeat saw, if any. */
-  Optional<ActivityCompletionException> stopped() {
-    return Optional.ofNullable(stopped.get());
+  @Override
+  public void throwIfStopped() {
+    ActivityCompletionException e = stopped.get();
+    if (e != null) {
+      throw new TrainingStopped(e);
+    }
   }
 }

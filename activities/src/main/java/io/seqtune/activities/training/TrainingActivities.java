@@ -1,5 +1,7 @@
 package io.seqtune.activities.training;
 
+import io.seqtune.core.training.EpochResult;
+import io.seqtune.core.training.TrainEpochInput;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

@@ -1,65 +1,28 @@
 package io.seqtune.activities.training;
 
 import io.seqtune.activities.ActivityFailures;
-import io.seqtune.activities.WorkerContext;
-import io.seqtune.activities.dataset.DatasetFiles;
-import io.seqtune.activities.dataset.Example;
-import io.seqtune.activities.spec.PipelineSpec;
-import io.seqtune.activities.spec.TrainSpec;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.model.Batch;
-import io.seqtune.model.StepResult;
-import io.seqtune.model.TrainConfig;
-import io.seqtune.model.Trainer;
+import io.seqtune.core.WorkerContext;
+import io.seqtune.core.training.EpochResult;
+import io.seqtune.core.training.EpochTrainer;
+import io.seqtune.core.training.TrainEpochInput;
+import io.seqtune.core.training.TrainingProgress;
+import io.seqtune.core.training.TrainingStopped;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.client.ActivityCompletionException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One epoch per call. A retried attempt (killed worker, lost heartbeat, store outage) resumes from
- * the newest intact checkpoint of the run trained under the same spec: the heartbeat's, the
- * workflow's or any the store lists, hashes verified, corrupt ones skipped. Should that be one from
- * an earlier epoch, it trains on from there, so the weights are those of an uninterrupted run.
- * Cancellation, seen at a heartbeat, writes a checkpoint first.
+ * The {@code TrainEpoch} activity: an {@link EpochTrainer} heartbeating through Temporal. A retried
+ * attempt reads the previous attempt's last heartbeat for the checkpoint to resume from; a
+ * cancelled one completes as cancelled once its checkpoint is written.
  */
 public final class TrainingActivitiesImpl implements TrainingActivities {
-  private static final Logger log = LoggerFactory.getLogger(TrainingActivitiesImpl.class);
-  private static final int EVAL_BATCH = 64;
-
   private final WorkerContext context;
 
   public TrainingActivitiesImpl(WorkerContext context) {
     this.context = context;
   }
-
-  /** What every step of one attempt refers to. */
-  private record Attempt(
-      TrainEpochInput in,
-      Heartbeats heartbeats,
-      Path work,
-      Checkpoints checkpoints,
-      String specSha256) {}
-
-  /** The data of the run and the checkpoint this attempt resumes from (null: none). */
-  private record Prepared(
-      Path data,
-      List<Example> train,
-      List<Example> validation,
-      int batchesInEpoch,
-      long totalSteps,
-      Checkpoints.Loaded resume) {}
 
   @Override
   public EpochResult trainEpoch(TrainEpochInput in) {
@@ -72,340 +35,16 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
             .orElse(new TrainingProgress(in.epoch(), 0, 0, 0, Double.NaN, 0, 0, null));
     Path work = context.scratch("runs", in.runId(), UUID.randomUUID().toString());
     try {
-      Attempt a =
-          new Attempt(
-              in,
-              new Heartbeats(activity, before),
-              work,
-              new Checkpoints(context.store()),
-              Checkpoints.specSha256(in.spec()));
-      return train(a, activity.getInfo().getAttempt(), before.checkpointKey());
+      return new EpochTrainer(context, in, work, new Heartbeats(activity, before))
+          .train(before.checkpointKey(), activity.getInfo().getAttempt());
+    } catch (TrainingStopped stopped) {
+      context.metrics().failure("TrainEpoch");
+      throw stopped.signal();
     } catch (RuntimeException e) {
       context.metrics().failure("TrainEpoch");
-      throw e;
+      throw ActivityFailures.translate(e);
     } finally {
       WorkerContext.deleteScratch(work);
-    }
-  }
-
-  private EpochResult train(Attempt a, int attempt, String heartbeatKey) {
-    TrainEpochInput in = a.in();
-    PipelineSpec spec = in.spec();
-    Prepared p = a.heartbeats().during(() -> prepare(a, heartbeatKey));
-    Checkpoints.Loaded resume = p.resume();
-    CheckpointState from =
-        resume == null
-            ? CheckpointState.beginning(1, p.batchesInEpoch(), 0)
-            : resume.state().next();
-    log.info(
-        "run {} epoch {} attempt {}: {}",
-        in.runId(),
-        in.epoch(),
-        attempt,
-        resume == null
-            ? "starting from the base model"
-            : "resuming from "
-                + resume.key()
-                + " (epoch "
-                + from.epoch()
-                + ", batch "
-                + from.batchesDone()
-                + "/"
-                + from.batchesInEpoch()
-                + ", step "
-                + from.globalStep()
-                + ")");
-    if (from.epoch() > in.epoch()) {
-      // An earlier attempt finished this epoch but did not report it: report it now.
-      return result(in.epoch(), resume.key(), resume.state(), 0, 0);
-    }
-    ModelBundle bundle =
-        a.heartbeats()
-            .during(
-                () ->
-                    resume != null
-                        ? ModelBundle.load(resume.modelDir(), ModelBundle.device(spec))
-                        : ModelBundle.start(spec, allExamples(p.data())));
-    try (bundle;
-        Trainer trainer = new Trainer(bundle.model(), trainConfig(spec.train()), p.totalSteps())) {
-      String lastKey = null;
-      if (resume != null) {
-        trainer.loadState(resume.trainerDir());
-        lastKey = resume.key();
-      }
-      a.heartbeats()
-          .stopped()
-          .ifPresent(
-              stopped -> {
-                throw stopped; // cancelled before the first step: nothing new to save
-              });
-      EpochResult result = null;
-      for (CheckpointState begin = from;
-          begin.epoch() <= in.epoch();
-          begin =
-              CheckpointState.beginning(
-                  begin.epoch() + 1, p.batchesInEpoch(), result.globalStep())) {
-        result = runEpoch(a, bundle, trainer, p.train(), p.validation(), begin, lastKey);
-        lastKey = result.checkpointKey();
-      }
-      return result;
-    }
-  }
-
-  private Prepared prepare(Attempt a, String heartbeatKey) {
-    TrainEpochInput in = a.in();
-    TrainSpec t = in.spec().train();
-    Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
-    List<Example> train = DatasetFiles.split(data, DatasetFiles.TRAIN);
-    int batchesInEpoch = batchesPerEpoch(train.size(), t);
-    a.checkpoints().deleteIncomplete(in.runId());
-    Checkpoints.Loaded resume =
-        a.checkpoints().firstIntact(resumeCandidates(a, heartbeatKey), a.work()).orElse(null);
-    return new Prepared(
-        data,
-        train,
-        DatasetFiles.split(data, DatasetFiles.VALIDATION),
-        batchesInEpoch,
-        (long) t.epochs() * batchesInEpoch / t.gradAccumulation(),
-        resume);
-  }
-
-  /** Whole optimizer steps only: checkpoints can only be taken between them. */
-  private static int batchesPerEpoch(int examples, TrainSpec t) {
-    int batches = (examples + t.batchSize() - 1) / t.batchSize();
-    int usable = batches / t.gradAccumulation() * t.gradAccumulation();
-    if (usable == 0) {
-      throw ActivityFailures.invalidSpec(
-          "train.gradAccumulation "
-              + t.gradAccumulation()
-              + " x train.batchSize "
-              + t.batchSize()
-              + " needs more than the "
-              + examples
-              + " training examples for one optimizer step");
-    }
-    return usable;
-  }
-
-  private EpochResult runEpoch(
-      Attempt a,
-      ModelBundle bundle,
-      Trainer trainer,
-      List<Example> train,
-      List<Example> validation,
-      CheckpointState start,
-      String previousKey) {
-    TrainEpochInput in = a.in();
-    TrainSpec t = in.spec().train();
-    int epoch = start.epoch();
-    List<Integer> order = BatchOrder.of(train, t.batchSize(), t.seed(), epoch);
-    int maxLen = in.spec().model().maxLength();
-    int padId = bundle.tokenizer().padId();
-    double lossSum = start.lossSum();
-    long lossCount = start.lossCount();
-    long step = start.globalStep();
-    String lastKey = previousKey;
-    long savedAt = -1;
-    long tokens = 0;
-    long began = System.nanoTime();
-    for (int b = start.batchesDone(); b < start.batchesInEpoch(); b++) {
-      long stepBegan = System.nanoTime();
-      StepResult r = trainer.step(batch(bundle, train, order, b, t.batchSize(), padId, maxLen));
-      step = trainer.step();
-      lossSum += r.loss();
-      lossCount++;
-      tokens += r.tokens();
-      double elapsed = (System.nanoTime() - began) / 1e9;
-      double tokensPerS = tokens / Math.max(elapsed, 1e-9);
-      context
-          .metrics()
-          .step(
-              in.runId(), epoch, step, r.loss(), (System.nanoTime() - stepBegan) / 1e9, tokensPerS);
-      if ((b + 1) % t.gradAccumulation() != 0) {
-        continue; // inside gradient accumulation: nothing to save, nothing to report
-      }
-      CheckpointState state =
-          new CheckpointState(
-              epoch, b + 1, start.batchesInEpoch(), step, false, lossSum, lossCount, null);
-      long eta =
-          (long) (elapsed / (b + 1 - start.batchesDone()) * (start.batchesInEpoch() - b - 1));
-      try {
-        if (t.checkpointEverySteps() > 0
-            && step % t.checkpointEverySteps() == 0
-            && b + 1 < start.batchesInEpoch()) {
-          lastKey = saveKeepingAlive(a, bundle, trainer, state, lastKey);
-          savedAt = step;
-        }
-        a.heartbeats()
-            .stopped()
-            .ifPresent(
-                stopped -> {
-                  throw stopped;
-                });
-        a.heartbeats()
-            .beat(
-                new TrainingProgress(
-                    epoch,
-                    step,
-                    b + 1,
-                    start.batchesInEpoch(),
-                    r.loss(),
-                    tokensPerS,
-                    eta,
-                    lastKey));
-      } catch (ActivityCompletionException stopped) {
-        // Cancelled (or no longer the current attempt): leave a consistent checkpoint behind.
-        String key =
-            savedAt == step ? lastKey : saveKeepingAlive(a, bundle, trainer, state, lastKey);
-        log.info(
-            "run {} epoch {}: stopped at step {} ({}), checkpoint {}",
-            in.runId(),
-            epoch,
-            step,
-            stopped.getClass().getSimpleName(),
-            key);
-        throw stopped;
-      }
-    }
-    double valLoss = validationLoss(bundle, trainer, validation, padId, maxLen);
-    CheckpointState end =
-        new CheckpointState(
-            epoch,
-            start.batchesInEpoch(),
-            start.batchesInEpoch(),
-            step,
-            true,
-            lossSum,
-            lossCount,
-            valLoss);
-    String key = saveKeepingAlive(a, bundle, trainer, end, lastKey);
-    double seconds = (System.nanoTime() - began) / 1e9;
-    return result(epoch, key, end, tokens / Math.max(seconds, 1e-9), seconds);
-  }
-
-  private String saveKeepingAlive(
-      Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
-    return a.heartbeats().during(() -> save(a, bundle, trainer, state, heartbeatKey));
-  }
-
-  /**
-   * Writes and uploads a checkpoint, then applies retention sparing it and {@code heartbeatKey}.
-   */
-  private String save(
-      Attempt a, ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
-    Path dir = a.work().resolve("save-" + state.globalStep());
-    bundle.save(dir.resolve(Checkpoints.MODEL_DIR));
-    trainer.saveState(dir.resolve(Checkpoints.TRAINER_DIR));
-    ObjectStore.writeJson(dir.resolve(CheckpointState.FILE_NAME), state);
-    ObjectStore.writeJson(dir.resolve(Checkpoints.SPEC_FILE), a.in().spec());
-    long began = System.nanoTime();
-    String key = a.checkpoints().upload(a.in().runId(), state, a.specSha256(), dir);
-    context
-        .metrics()
-        .checkpoint(a.in().runId(), directoryBytes(dir), (System.nanoTime() - began) / 1e9);
-    Set<String> protect = new TreeSet<>(Set.of(key));
-    if (heartbeatKey != null) {
-      protect.add(heartbeatKey);
-    }
-    a.checkpoints().retain(a.in().runId(), a.in().spec().train().keepCheckpoints(), protect);
-    WorkerContext.deleteScratch(dir);
-    return key;
-  }
-
-  /**
-   * Complete checkpoints of this run made under this spec, up to this epoch, newest first; the
-   * previous attempt's heartbeat key and the workflow's key join them even if the listing misses
-   * them.
-   */
-  private static List<String> resumeCandidates(Attempt a, String heartbeatKey) {
-    TrainEpochInput in = a.in();
-    TreeSet<String> keys = new TreeSet<>(Comparator.comparingLong(Checkpoints::stepOf).reversed());
-    for (StoredCheckpoint c : a.checkpoints().complete(in.runId())) {
-      if (c.epoch() <= in.epoch() && a.specSha256().equals(c.specSha256())) {
-        keys.add(c.key());
-      }
-    }
-    if (heartbeatKey != null) {
-      keys.add(heartbeatKey);
-    }
-    if (in.fromCheckpoint() != null) {
-      keys.add(in.fromCheckpoint());
-    }
-    return new ArrayList<>(keys);
-  }
-
-  private static EpochResult result(
-      int epoch, String key, CheckpointState state, double tokensPerS, double seconds) {
-    double trainLoss = state.lossCount() == 0 ? Double.NaN : state.lossSum() / state.lossCount();
-    return new EpochResult(
-        epoch,
-        state.globalStep(),
-        state.batchesInEpoch(),
-        key,
-        trainLoss,
-        state.valLoss() == null ? Double.NaN : state.valLoss(),
-        tokensPerS,
-        seconds);
-  }
-
-  private static Batch batch(
-      ModelBundle bundle,
-      List<Example> examples,
-      List<Integer> order,
-      int b,
-      int size,
-      int padId,
-      int maxLen) {
-    List<int[]> prompts = new ArrayList<>();
-    List<int[]> responses = new ArrayList<>();
-    for (int i = b * size; i < Math.min(order.size(), (b + 1) * size); i++) {
-      int[][] encoded = bundle.encode(examples.get(order.get(i)));
-      prompts.add(encoded[0]);
-      responses.add(encoded[1]);
-    }
-    return Batch.of(prompts, responses, padId, maxLen);
-  }
-
-  private static double validationLoss(
-      ModelBundle bundle, Trainer trainer, List<Example> validation, int padId, int maxLen) {
-    List<Integer> order = IntStream.range(0, validation.size()).boxed().toList();
-    double sum = 0;
-    int n = 0;
-    for (int b = 0; b * EVAL_BATCH < validation.size(); b++) {
-      sum += trainer.evalLoss(batch(bundle, validation, order, b, EVAL_BATCH, padId, maxLen));
-      n++;
-    }
-    return n == 0 ? Double.NaN : sum / n;
-  }
-
-  private static List<Example> allExamples(Path data) {
-    List<Example> all = new ArrayList<>(DatasetFiles.split(data, DatasetFiles.TRAIN));
-    all.addAll(DatasetFiles.split(data, DatasetFiles.VALIDATION));
-    all.addAll(DatasetFiles.split(data, DatasetFiles.TEST));
-    return all;
-  }
-
-  static TrainConfig trainConfig(TrainSpec t) {
-    TrainConfig d = TrainConfig.defaults();
-    return new TrainConfig(
-        t.learningRate(),
-        t.weightDecay(),
-        d.beta1(),
-        d.beta2(),
-        d.eps(),
-        t.warmupSteps(),
-        t.schedule(),
-        d.minLrRatio(),
-        t.gradClip(),
-        t.gradAccumulation(),
-        t.seed());
-  }
-
-  private static long directoryBytes(Path dir) {
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    } catch (IOException e) {
-      return 0;
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.seqtune.chem.SyntheticConfig;
 import io.seqtune.chem.curation.CurationConfig;
+import io.seqtune.text.TaskText;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  * @param tables CSV/TSV/JSONL inputs (may be empty)
  * @param pubchem PubChem CID-SMILES + CID-IUPAC inputs, or null
  * @param format a built-in prompt format id or a custom template ({@link
- *     io.seqtune.chem.PromptTemplate#parse})
+ *     io.seqtune.text.PromptTemplate#parse})
  * @param taskDescription the instruction text used by formats that show one
  * @param shardSize rows per shard file
  * @param maxRows keep at most this many curated rows, the first in source order (reading stops
@@ -81,7 +82,7 @@ public record DatasetSpec(
         CurationConfig.validityOnly(),
         SplitConfig.defaults(synthetic.seed()),
         format,
-        io.seqtune.chem.TaskText.SMILES_TO_IUPAC.description(),
+        TaskText.SMILES_TO_IUPAC.description(),
         100_000);
   }
 }

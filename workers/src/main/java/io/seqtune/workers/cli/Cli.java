@@ -2,8 +2,8 @@ package io.seqtune.workers.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.TemporalConnection;
 import io.seqtune.workers.TemporalSettings;
 import io.temporal.failure.ApplicationFailure;

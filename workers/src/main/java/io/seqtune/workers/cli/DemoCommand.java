@@ -1,6 +1,6 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.workers.RunStatus;
 import io.seqtune.workers.RunWatcher;
 import io.seqtune.workers.stack.DevStack;

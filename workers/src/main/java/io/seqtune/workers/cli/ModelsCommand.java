@@ -1,9 +1,9 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.activities.registry.Champion;
-import io.seqtune.activities.registry.ModelRegistry;
-import io.seqtune.activities.registry.ModelVersion;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.registry.Champion;
+import io.seqtune.core.registry.ModelRegistry;
+import io.seqtune.core.registry.ModelVersion;
+import io.seqtune.core.store.ObjectStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.activities.report.SweepReport;
-import io.seqtune.activities.store.ArtifactManifest;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.report.SweepReport;
+import io.seqtune.core.store.ArtifactManifest;
+import io.seqtune.core.store.ObjectStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.workers.TemporalConnection;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;

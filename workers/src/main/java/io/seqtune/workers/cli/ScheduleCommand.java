@@ -1,6 +1,6 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.workers.schedule.MisfirePolicy;
 import io.seqtune.workers.schedule.ScheduleInfo;
 import io.seqtune.workers.schedule.Schedules;

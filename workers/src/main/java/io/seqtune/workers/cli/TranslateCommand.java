@@ -1,13 +1,13 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.activities.evaluation.Translator;
-import io.seqtune.activities.registry.ModelRegistry;
-import io.seqtune.activities.registry.ModelVersion;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.training.ModelBundle;
 import io.seqtune.chem.CandidateRanker;
 import io.seqtune.chem.Stereo;
 import io.seqtune.chem.VerifiedName;
+import io.seqtune.core.bundle.ModelBundle;
+import io.seqtune.core.evaluation.Translator;
+import io.seqtune.core.registry.ModelRegistry;
+import io.seqtune.core.registry.ModelVersion;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.model.DeviceChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.activities.WorkerContext;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.WorkerContext;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workers.SeqtuneWorker;
 import io.seqtune.workers.TemporalConnection;
 import io.seqtune.workers.metrics.MetricsServer;

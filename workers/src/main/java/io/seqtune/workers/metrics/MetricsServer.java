@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.seqtune.activities.TrainingMetrics;
+import io.seqtune.core.TrainingMetrics;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

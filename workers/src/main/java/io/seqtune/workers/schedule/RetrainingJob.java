@@ -1,7 +1,7 @@
 package io.seqtune.workers.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import java.io.IOException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;

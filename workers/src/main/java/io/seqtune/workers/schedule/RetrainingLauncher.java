@@ -1,6 +1,6 @@
 package io.seqtune.workers.schedule;
 
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;

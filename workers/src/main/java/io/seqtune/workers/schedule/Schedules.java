@@ -1,7 +1,7 @@
 package io.seqtune.workers.schedule;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.seqtune.workers.stack;
 
-import io.seqtune.activities.WorkerContext;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.core.WorkerContext;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreSettings;
 import io.seqtune.devstack.EmbeddedS3Server;
 import io.seqtune.devstack.EmbeddedTemporalServer;
 import io.seqtune.workers.SeqtuneWorker;

@@ -3,7 +3,7 @@ package io.seqtune.workers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import java.io.ByteArrayOutputStream;

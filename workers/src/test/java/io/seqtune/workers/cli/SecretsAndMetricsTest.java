@@ -2,7 +2,7 @@ package io.seqtune.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import io.temporal.api.common.v1.WorkflowExecution;

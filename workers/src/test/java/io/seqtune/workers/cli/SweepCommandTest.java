@@ -3,13 +3,13 @@ package io.seqtune.workers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seqtune.activities.registry.ModelCard;
-import io.seqtune.activities.registry.ModelRegistry;
-import io.seqtune.activities.report.CellOutcome;
-import io.seqtune.activities.report.ReportActivitiesImpl;
-import io.seqtune.activities.report.SweepPlots;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.core.registry.ModelCard;
+import io.seqtune.core.registry.ModelRegistry;
+import io.seqtune.core.report.CellOutcome;
+import io.seqtune.core.report.SweepPlots;
+import io.seqtune.core.report.SweepReportWriter;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.sweep.Sweep;
@@ -97,7 +97,7 @@ class SweepCommandTest {
     Path out = tmp.resolve("report");
     assertThat(SeqtuneCli.commandLine().execute("report", "sw-it", "--out", out.toString()))
         .isZero();
-    List<String> csv = Files.readAllLines(out.resolve(ReportActivitiesImpl.CSV));
+    List<String> csv = Files.readAllLines(out.resolve(SweepReportWriter.CSV));
     assertThat(csv).hasSize(3);
     assertThat(csv.get(0))
         .startsWith("cell,model,size,epochs,format,tuning,status,")
@@ -107,7 +107,7 @@ class SweepCommandTest {
     assertThat(csv.get(2))
         .startsWith(
             "base-model-n60-e1-separator-full,/nonexistent/base-model,60,1,separator,full,failed,");
-    assertThat(Files.readString(out.resolve(ReportActivitiesImpl.MARKDOWN)))
+    assertThat(Files.readString(out.resolve(SweepReportWriter.MARKDOWN)))
         .contains(
             "1 of 2 cells completed",
             "| scratch-n60-e1-separator-full |",

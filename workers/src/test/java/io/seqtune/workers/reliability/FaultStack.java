@@ -1,7 +1,7 @@
 package io.seqtune.workers.reliability;
 
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreSettings;
 import io.seqtune.devstack.EmbeddedS3Server;
 import io.seqtune.devstack.EmbeddedTemporalServer;
 import io.seqtune.workers.TemporalConnection;

@@ -1,8 +1,8 @@
 package io.seqtune.workers.reliability;
 
 import com.google.protobuf.ByteString;
-import io.seqtune.activities.store.ArtifactManifest;
-import io.seqtune.activities.training.Checkpoints;
+import io.seqtune.core.checkpoint.Checkpoints;
+import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.temporal.api.common.v1.Payload;

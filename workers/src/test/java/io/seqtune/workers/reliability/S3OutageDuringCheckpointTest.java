@@ -2,7 +2,7 @@ package io.seqtune.workers.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seqtune.activities.store.ArtifactManifest;
+import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.seqtune.workers.reliability;
 
-import io.seqtune.activities.store.ArtifactManifest;
-import io.seqtune.activities.store.CorruptArtifactException;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.training.Checkpoints;
+import io.seqtune.core.checkpoint.Checkpoints;
+import io.seqtune.core.store.ArtifactManifest;
+import io.seqtune.core.store.CorruptArtifactException;
+import io.seqtune.core.store.ObjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqtune.activities.registry.ModelRegistry;
-import io.seqtune.activities.registry.ModelVersion;
-import io.seqtune.activities.store.ArtifactManifest;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.training.Checkpoints;
+import io.seqtune.core.checkpoint.Checkpoints;
+import io.seqtune.core.registry.ModelRegistry;
+import io.seqtune.core.registry.ModelVersion;
+import io.seqtune.core.store.ArtifactManifest;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;

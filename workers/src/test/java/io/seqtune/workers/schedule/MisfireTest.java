@@ -3,7 +3,7 @@ package io.seqtune.workers.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.workers.stack.DevStack;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.seqtune.workers.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;

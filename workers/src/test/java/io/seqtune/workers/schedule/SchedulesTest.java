@@ -3,7 +3,7 @@ package io.seqtune.workers.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.spec.PipelineSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

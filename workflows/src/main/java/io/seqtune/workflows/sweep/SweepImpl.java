@@ -1,11 +1,11 @@
 package io.seqtune.workflows.sweep;
 
 import io.seqtune.activities.ActivityFailures;
-import io.seqtune.activities.report.CellOutcome;
-import io.seqtune.activities.report.GridCell;
 import io.seqtune.activities.report.ReportActivities;
-import io.seqtune.activities.report.SweepReport;
-import io.seqtune.activities.report.SweepReportInput;
+import io.seqtune.core.report.CellOutcome;
+import io.seqtune.core.report.GridCell;
+import io.seqtune.core.report.SweepReport;
+import io.seqtune.core.report.SweepReportInput;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.seqtune.workflows.pipeline.PipelineResult;

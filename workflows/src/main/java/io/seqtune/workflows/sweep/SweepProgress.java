@@ -1,6 +1,6 @@
 package io.seqtune.workflows.sweep;
 
-import io.seqtune.activities.report.CellOutcome;
+import io.seqtune.core.report.CellOutcome;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.seqtune.workflows.sweep;
 
-import io.seqtune.activities.report.CellOutcome;
-import io.seqtune.activities.report.SweepReport;
+import io.seqtune.core.report.CellOutcome;
+import io.seqtune.core.report.SweepReport;
 import java.util.List;
 
 /** Every cell's outcome, in grid order, and where the report is stored. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqtune.activities.report.GridCell;
-import io.seqtune.activities.spec.PipelineSpec;
+import io.seqtune.core.report.GridCell;
+import io.seqtune.core.spec.PipelineSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,0 @@
-package io.seqtune.activities.report;
-
-import java.util.List;
-
-/** Every finished cell of a sweep, and the metric its plots show. */
-public record SweepReportInput(
-    String sweepId, String task, String metric, List<CellOutcome> cells) {}

@@ -1,0 +1,144 @@
+package io.seqtune.core.bundle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.core.NonRetryableException;
+import io.seqtune.core.dataset.Example;
+import io.seqtune.core.spec.ModelSpec;
+import io.seqtune.core.spec.PipelineSpec;
+import io.seqtune.model.CausalLM;
+import io.seqtune.model.CharTokenizer;
+import io.seqtune.model.ComputeDtype;
+import io.seqtune.model.DeviceChoice;
+import io.seqtune.model.ModelConfig;
+import io.seqtune.model.TextTokenizer;
+import io.seqtune.text.Prompted;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A model directory as seqtune uses it: Hugging Face weights and config, the tokenizer, and {@link
+ * RunInfo}. It is what a checkpoint's {@code model/} holds and what the registry versions.
+ */
+public final class ModelBundle implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CausalLM model;
+  private final TextTokenizer tokenizer;
+  private final RunInfo info;
+  private final ExampleFormatter formatter;
+
+  private ModelBundle(CausalLM model, TextTokenizer tokenizer, RunInfo info) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.info = info;
+    this.formatter = new ExampleFormatter(info.task(), info.format());
+  }
+
+  /**
+   * The model a run starts from: a fresh small GPT-2 with a character tokenizer, or a Hugging Face
+   * base.
+   */
+  public static ModelBundle start(PipelineSpec spec, List<Example> allExamples) {
+    ModelSpec m = spec.model();
+    DeviceChoice device = device(spec);
+    RunInfo info =
+        new RunInfo(spec.task(), spec.data().formatOrTemplate(), m.maxLength(), m.base());
+    if (m.fromScratch()) {
+      ExampleFormatter formatter = ExampleFormatter.of(spec);
+      List<String> texts = new ArrayList<>();
+      for (Example e : allExamples) {
+        texts.add(formatter.training(e).text());
+      }
+      CharTokenizer tokenizer = CharTokenizer.fit(texts);
+      ModelConfig config =
+          ModelConfig.gpt2(
+                  tokenizer.vocabSize(),
+                  m.layers(),
+                  m.hidden(),
+                  m.heads(),
+                  m.maxLength(),
+                  tokenizer.bosId(),
+                  tokenizer.eosId(),
+                  tokenizer.padId())
+              .withDropout(m.dropout());
+      return new ModelBundle(CausalLM.random(config, spec.train().seed(), device), tokenizer, info);
+    }
+    Path base = Path.of(m.base());
+    if (!Files.isRegularFile(base.resolve("config.json"))) {
+      throw NonRetryableException.modelNotFound(
+          "base model "
+              + base.toAbsolutePath()
+              + " not found: expected a Hugging Face directory with config.json, model.safetensors and tokenizer.json");
+    }
+    ModelConfig config = ModelConfig.read(base.resolve("config.json"));
+    if (m.dropout() != null) {
+      config = config.withDropout(m.dropout());
+    }
+    return new ModelBundle(
+        CausalLM.load(base, config, device, ComputeDtype.FLOAT32), TextTokenizer.load(base), info);
+  }
+
+  public static DeviceChoice device(PipelineSpec spec) {
+    return DeviceChoice.valueOf(spec.model().device().toUpperCase());
+  }
+
+  public static ModelBundle load(Path dir, DeviceChoice device) {
+    try {
+      RunInfo info = JSON.readValue(dir.resolve(RunInfo.FILE_NAME).toFile(), RunInfo.class);
+      return new ModelBundle(CausalLM.load(dir, device), TextTokenizer.load(dir), info);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RunInfo.FILE_NAME + " in " + dir, e);
+    }
+  }
+
+  public void save(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      model.save(dir);
+      tokenizer.save(dir);
+      JSON.writerWithDefaultPrettyPrinter()
+          .writeValue(dir.resolve(RunInfo.FILE_NAME).toFile(), info);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save model to " + dir, e);
+    }
+  }
+
+  /** Prompt ids and response ids (with end-of-sequence) of one training example. */
+  public int[][] encode(Example example) {
+    Prompted p = formatter.training(example);
+    int[] response = tokenizer.encode(p.response());
+    int[] withEos = Arrays.copyOf(response, response.length + 1);
+    withEos[response.length] = tokenizer.eosId();
+    return new int[][] {tokenizer.encode(p.prompt()), withEos};
+  }
+
+  public int[] encodePrompt(String input) {
+    return tokenizer.encode(formatter.prompt(input));
+  }
+
+  public String decodeAnswer(int[] generated) {
+    return formatter.answer(tokenizer.decode(generated));
+  }
+
+  public CausalLM model() {
+    return model;
+  }
+
+  public TextTokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  public RunInfo info() {
+    return info;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

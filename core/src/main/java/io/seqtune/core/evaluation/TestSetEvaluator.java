@@ -1,0 +1,101 @@
+package io.seqtune.core.evaluation;
+
+import io.seqtune.chem.EvalExample;
+import io.seqtune.chem.EvalReport;
+import io.seqtune.chem.Evaluator;
+import io.seqtune.chem.Stereo;
+import io.seqtune.chem.VerifiedReport;
+import io.seqtune.core.WorkerContext;
+import io.seqtune.core.bundle.ModelBundle;
+import io.seqtune.core.checkpoint.Checkpoints;
+import io.seqtune.core.dataset.DatasetFiles;
+import io.seqtune.core.dataset.Example;
+import io.seqtune.core.spec.EvalSpec;
+import io.seqtune.core.store.StoreLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Decodes the test split with a checkpoint's model and judges the answers (OPSIN round trip for
+ * names), storing the full report at {@code runs/<runId>/eval/report.json}.
+ */
+public final class TestSetEvaluator {
+  private final WorkerContext context;
+
+  public TestSetEvaluator(WorkerContext context) {
+    this.context = context;
+  }
+
+  /**
+   * {@code work} is this attempt's scratch directory; {@code progress} is told how many test
+   * examples are decoded after each batch.
+   */
+  public EvalResult evaluate(EvaluateInput in, Path work, IntConsumer progress) {
+    Checkpoints.Loaded checkpoint =
+        new Checkpoints(context.store()).fetch(in.checkpointKey(), work);
+    Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
+    EvalSpec e = in.spec().eval();
+    List<Example> test = DatasetFiles.split(data, DatasetFiles.TEST);
+    test = test.subList(0, Math.min(test.size(), e.maxExamples()));
+    boolean names = in.spec().taskType().writesNames();
+    Stereo stereo = Stereo.valueOf(e.stereo().toUpperCase());
+    List<List<String>> candidates;
+    try (ModelBundle bundle =
+        ModelBundle.load(checkpoint.modelDir(), ModelBundle.device(in.spec()))) {
+      candidates =
+          new Translator(bundle)
+              .candidates(
+                  test.stream().map(Example::input).toList(),
+                  e.beams(),
+                  e.maxNewTokens(),
+                  e.beams(),
+                  progress);
+    }
+    List<EvalExample> judged = new ArrayList<>();
+    List<VerifiedReport.Case> cases = new ArrayList<>();
+    for (int i = 0; i < test.size(); i++) {
+      judged.add(
+          new EvalExample(test.get(i).input(), test.get(i).output(), candidates.get(i).get(0)));
+      cases.add(
+          new VerifiedReport.Case(test.get(i).input(), test.get(i).output(), candidates.get(i)));
+    }
+    EvalReport report = Evaluator.evaluate(judged, names, stereo);
+    // Verified translation: the best beam whose OPSIN parse is the source molecule, when there is
+    // one.
+    VerifiedReport verified = names ? VerifiedReport.evaluate(cases, stereo) : null;
+    String reportKey = StoreLayout.evalReport(in.runId());
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("checkpoint", in.checkpointKey());
+    stored.put("dataset", in.datasetKey());
+    stored.put("beams", e.beams());
+    stored.put("report", report);
+    if (verified != null) {
+      stored.put("verified", verified);
+    }
+    context.store().putJson(reportKey, stored);
+    Map<String, Double> metrics = headline(report);
+    if (verified != null) {
+      metrics.put("verified_coverage", verified.coverage());
+      metrics.put("verified_exact_match", verified.verifiedExactMatch());
+    }
+    context.metrics().evaluation(in.runId(), metrics);
+    return new EvalResult(reportKey, report.n(), metrics);
+  }
+
+  static Map<String, Double> headline(EvalReport r) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("exact_match", r.exactMatch());
+    m.put("bleu4", r.bleu4());
+    m.put("normalized_edit_distance", r.normalizedEditDistance());
+    if (r.roundtripAccuracy() != null) {
+      m.put("roundtrip_accuracy", r.roundtripAccuracy());
+      m.put("parse_rate", r.parseRate());
+      m.put("mean_tanimoto", r.meanTanimoto());
+    }
+    return m;
+  }
+}

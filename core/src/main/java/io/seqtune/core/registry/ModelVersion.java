@@ -1,0 +1,17 @@
+package io.seqtune.core.registry;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Map;
+
+/** One immutable model in the registry: where it came from and how good it was. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelVersion(
+    String task,
+    String version,
+    String runId,
+    String baseModel,
+    String datasetKey,
+    String checkpointKey,
+    Map<String, Double> metrics,
+    String weightsSha256,
+    String createdAt) {}

@@ -1,0 +1,41 @@
+package io.seqtune.core.store;
+
+import java.util.Map;
+
+/**
+ * How to reach the object store. Credentials come only from the environment (or the embedded dev
+ * stack); {@link #toString()} never prints the secret.
+ */
+public record StoreSettings(String endpoint, String accessKey, String secretKey, String bucket) {
+
+  public static final String DEV_ACCESS_KEY = "seqtune";
+  public static final String DEV_SECRET_KEY = "seqtune-dev-secret";
+  public static final String DEFAULT_BUCKET = "seqtune";
+
+  /**
+   * {@code S3_ENDPOINT}, {@code S3_ACCESS_KEY}, {@code S3_SECRET_KEY}, {@code S3_BUCKET}, with
+   * dev-stack defaults.
+   */
+  public static StoreSettings fromEnvironment(Map<String, String> env) {
+    return new StoreSettings(
+        env.getOrDefault("S3_ENDPOINT", "http://127.0.0.1:9000"),
+        env.getOrDefault("S3_ACCESS_KEY", DEV_ACCESS_KEY),
+        env.getOrDefault("S3_SECRET_KEY", DEV_SECRET_KEY),
+        env.getOrDefault("S3_BUCKET", DEFAULT_BUCKET));
+  }
+
+  public static StoreSettings fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  @Override
+  public String toString() {
+    return "StoreSettings[endpoint="
+        + endpoint
+        + ", accessKey="
+        + accessKey
+        + ", bucket="
+        + bucket
+        + "]";
+  }
+}

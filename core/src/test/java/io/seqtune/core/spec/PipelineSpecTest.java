@@ -1,0 +1,76 @@
+package io.seqtune.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class PipelineSpecTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static PipelineSpec parse(String json) throws Exception {
+    return JSON.readValue(json, PipelineSpec.class);
+  }
+
+  @Test
+  void emptySpecGetsRunnableDefaults() throws Exception {
+    PipelineSpec spec = parse("{}").withDefaults().validate();
+    assertThat(spec.task()).isEqualTo("smiles2iupac");
+    assertThat(spec.data().source()).isEqualTo("synthetic");
+    assertThat(spec.model().fromScratch()).isTrue();
+    assertThat(spec.promote().metric()).isEqualTo("roundtrip_accuracy");
+  }
+
+  @Test
+  void unknownFieldsAtAnyDepthAreNamedAfterDefaultsApply() throws Exception {
+    PipelineSpec spec =
+        parse("{\"tsak\":\"x\",\"train\":{\"epochz\":3},\"data\":{\"sze\":1}}").withDefaults();
+    assertThatThrownBy(spec::validate)
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("tsak: unknown field")
+        .hasMessageContaining("train.epochz: unknown field")
+        .hasMessageContaining("data.sze: unknown field");
+  }
+
+  @Test
+  void everyBadValueIsListedAtOnce() throws Exception {
+    PipelineSpec spec =
+        parse(
+                """
+        {"task":"translate","train":{"epochs":0,"schedule":"wavy"},"model":{"hidden":30,"heads":4},
+         "data":{"format":"poem"},"eval":{"stereo":"maybe"}}""")
+            .withDefaults();
+    assertThatThrownBy(spec::validate)
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems()).hasSize(6));
+  }
+
+  @Test
+  void dropoutDefaultsToNoneFromScratchAndToTheBaseModelsOwnOtherwise() throws Exception {
+    assertThat(parse("{}").withDefaults().validate().model().dropout()).isEqualTo(0.0);
+    assertThat(
+            parse("{\"model\":{\"base\":\"/models/opt-125m\"}}")
+                .withDefaults()
+                .validate()
+                .model()
+                .dropout())
+        .isNull();
+    assertThatThrownBy(() -> parse("{\"model\":{\"dropout\":1.0}}").withDefaults().validate())
+        .hasMessageContaining("model.dropout: 1.0 is outside [0, 1)");
+  }
+
+  @Test
+  void textTaskNeedsAFile() throws Exception {
+    assertThatThrownBy(() -> parse("{\"task\":\"text\"}").withDefaults().validate())
+        .hasMessageContaining("data.path: required for source 'file'");
+  }
+
+  @Test
+  void specSurvivesAJsonRoundTripWithoutInventingFields() throws Exception {
+    PipelineSpec spec =
+        parse("{\"task\":\"text\",\"data\":{\"path\":\"pairs.csv\"}}").withDefaults().validate();
+    PipelineSpec back = parse(JSON.writeValueAsString(spec));
+    assertThat(back.withDefaults().validate()).isEqualTo(spec);
+  }
+}
