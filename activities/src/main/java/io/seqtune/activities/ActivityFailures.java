@@ -2,6 +2,7 @@ package io.seqtune.activities;
 
 import io.seqtune.core.NonRetryableException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.function.Supplier;
 
 /**
  * The non-retryable failure types an activity raises for problems no retry can fix: a bad spec, a
@@ -26,5 +27,14 @@ public final class ActivityFailures {
           n.getMessage(), n.reason().type(), n.getCause());
     }
     return e;
+  }
+
+  /** Runs an activity's work, {@linkplain #translate translating} what it throws. */
+  public static <T> T translated(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.seqtune.workers;
 
+import io.seqtune.activities.ActivityAttemptInterceptor;
 import io.seqtune.activities.dataset.DatasetActivitiesImpl;
 import io.seqtune.activities.evaluation.EvaluationActivitiesImpl;
 import io.seqtune.activities.registry.RegistryActivitiesImpl;
@@ -16,6 +17,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A worker process's pollers: workflows and light activities on {@code seqtune-pipeline}, dataset
@@ -32,7 +34,11 @@ public final class SeqtuneWorker implements AutoCloseable {
   public static SeqtuneWorker start(
       WorkflowClient client, WorkerContext context, Collection<String> queues) {
     WorkerFactory factory =
-        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new ActivityAttemptInterceptor(context))
+                .build());
     for (String queue : queues) {
       if (queue.equals(Queues.PIPELINE)) {
         Worker worker = factory.newWorker(queue, options(50));
@@ -65,6 +71,6 @@ public final class SeqtuneWorker implements AutoCloseable {
   @Override
   public void close() {
     factory.shutdown();
-    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    factory.awaitTermination(10, TimeUnit.SECONDS);
   }
 }

@@ -1,13 +1,13 @@
 package io.seqtune.activities.evaluation;
 
 import io.seqtune.activities.ActivityFailures;
+import io.seqtune.activities.AttemptScratch;
 import io.seqtune.core.WorkerContext;
 import io.seqtune.core.evaluation.EvalResult;
 import io.seqtune.core.evaluation.EvaluateInput;
 import io.seqtune.core.evaluation.TestSetEvaluator;
 import io.temporal.activity.Activity;
-import java.nio.file.Path;
-import java.util.UUID;
+import io.temporal.activity.ActivityExecutionContext;
 
 /** The {@code Evaluate} activity: a {@link TestSetEvaluator} heartbeating decoded counts. */
 public final class EvaluationActivitiesImpl implements EvaluationActivities {
@@ -19,16 +19,10 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
 
   @Override
   public EvalResult evaluate(EvaluateInput in) {
-    context.metrics().attempt("Evaluate");
-    Path work = context.scratch("eval", in.runId() + "-" + UUID.randomUUID());
-    try {
-      return new TestSetEvaluator(context)
-          .evaluate(in, work, done -> Activity.getExecutionContext().heartbeat(done));
-    } catch (RuntimeException ex) {
-      context.metrics().failure("Evaluate");
-      throw ActivityFailures.translate(ex);
-    } finally {
-      WorkerContext.deleteScratch(work);
-    }
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    return ActivityFailures.translated(
+        () ->
+            new TestSetEvaluator(context)
+                .evaluate(in, AttemptScratch.current(context), activity::heartbeat));
   }
 }

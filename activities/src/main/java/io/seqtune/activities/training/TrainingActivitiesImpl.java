@@ -1,6 +1,7 @@
 package io.seqtune.activities.training;
 
 import io.seqtune.activities.ActivityFailures;
+import io.seqtune.activities.AttemptScratch;
 import io.seqtune.core.WorkerContext;
 import io.seqtune.core.training.EpochResult;
 import io.seqtune.core.training.EpochTrainer;
@@ -9,8 +10,6 @@ import io.seqtune.core.training.TrainingProgress;
 import io.seqtune.core.training.TrainingStopped;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * The {@code TrainEpoch} activity: an {@link EpochTrainer} heartbeating through Temporal. A retried
@@ -26,25 +25,20 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   @Override
   public EpochResult trainEpoch(TrainEpochInput in) {
-    context.metrics().attempt("TrainEpoch");
     ActivityExecutionContext activity = Activity.getExecutionContext();
     // Until the first step, keep re-sending what the previous attempt reported: its checkpoint key.
     TrainingProgress before =
         activity
             .getHeartbeatDetails(TrainingProgress.class)
-            .orElse(new TrainingProgress(in.epoch(), 0, 0, 0, Double.NaN, 0, 0, null));
-    Path work = context.scratch("runs", in.runId(), UUID.randomUUID().toString());
+            .orElse(TrainingProgress.before(in.epoch()));
+    EpochTrainer trainer =
+        new EpochTrainer(
+            context, in, AttemptScratch.current(context), new Heartbeats(activity, before));
     try {
-      return new EpochTrainer(context, in, work, new Heartbeats(activity, before))
-          .train(before.checkpointKey(), activity.getInfo().getAttempt());
+      return ActivityFailures.translated(
+          () -> trainer.train(before.checkpointKey(), activity.getInfo().getAttempt()));
     } catch (TrainingStopped stopped) {
-      context.metrics().failure("TrainEpoch");
       throw stopped.signal();
-    } catch (RuntimeException e) {
-      context.metrics().failure("TrainEpoch");
-      throw ActivityFailures.translate(e);
-    } finally {
-      WorkerContext.deleteScratch(work);
     }
   }
 }

@@ -12,4 +12,10 @@ public record TrainingProgress(
     double loss,
     double tokensPerSecond,
     long etaSeconds,
-    String checkpointKey) {}
+    String checkpointKey) {
+
+  /** Before the first step of {@code epoch}, with nothing to resume from. */
+  public static TrainingProgress before(int epoch) {
+    return new TrainingProgress(epoch, 0, 0, 0, Double.NaN, 0, 0, null);
+  }
+}
