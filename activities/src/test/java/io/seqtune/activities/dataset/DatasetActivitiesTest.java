@@ -16,6 +16,7 @@ import io.seqtune.core.spec.DataSpec;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import io.seqtune.core.store.StoreSettings;
 import io.seqtune.devstack.EmbeddedS3Server;
 import io.temporal.failure.ApplicationFailure;
@@ -141,13 +142,13 @@ class DatasetActivitiesTest {
     assertThat(built.train() + built.validation() + built.test()).isEqualTo(60);
     assertThat(built.train()).isPositive();
     assertThat(built.test()).isPositive();
-    assertThat(store.list(built.prefix()))
+    assertThat(store.list(StoreLayout.dataset(built.key())))
         .containsExactlyInAnyOrder(
-            built.prefix() + "manifest.json",
-            built.prefix() + "train.jsonl",
-            built.prefix() + "val.jsonl",
-            built.prefix() + "test.jsonl",
-            built.prefix() + "quarantine.jsonl");
+            StoreLayout.dataset(built.key()) + "manifest.json",
+            StoreLayout.dataset(built.key()) + "train.jsonl",
+            StoreLayout.dataset(built.key()) + "val.jsonl",
+            StoreLayout.dataset(built.key()) + "test.jsonl",
+            StoreLayout.dataset(built.key()) + "quarantine.jsonl");
 
     Path local = DatasetFiles.local(store, built.key(), workDir.resolve("cache"));
     List<Example> train = DatasetFiles.split(local, DatasetFiles.TRAIN);
@@ -260,7 +261,7 @@ class DatasetActivitiesTest {
     assertThat(ref.train()).isPositive();
     assertThat(ref.test()).isPositive();
 
-    ArtifactManifest manifest = store.manifest(ref.prefix()).orElseThrow();
+    ArtifactManifest manifest = store.manifest(StoreLayout.dataset(ref.key())).orElseThrow();
     assertThat(manifest.meta()).containsEntry("curation_rules", "paper").containsKey("inputs");
     assertThat(((Map<?, ?>) manifest.meta().get("curation")).get("unmatched_ids")).isEqualTo(1);
     assertThat(manifest.files())

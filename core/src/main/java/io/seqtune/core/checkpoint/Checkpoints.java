@@ -35,14 +35,6 @@ public final class Checkpoints {
     this.store = store;
   }
 
-  public static String runPrefix(String runId) {
-    return StoreLayout.checkpoints(runId);
-  }
-
-  public static String key(String runId, long globalStep) {
-    return StoreLayout.checkpoint(runId, globalStep);
-  }
-
   /** What a checkpoint must have been trained under to be resumed: the same spec, byte for byte. */
   public static String specSha256(PipelineSpec spec) {
     return Hashing.sha256(ObjectStore.jsonBytes(spec));
@@ -50,7 +42,7 @@ public final class Checkpoints {
 
   /** Uploads a local checkpoint directory; returns its key once its manifest is in place. */
   public String upload(String runId, CheckpointState state, String specSha256, Path dir) {
-    String key = key(runId, state.globalStep());
+    String key = StoreLayout.checkpoint(runId, state.globalStep());
     store.uploadDirectory(key, dir, StoredCheckpoint.meta(state, specSha256));
     return key;
   }
@@ -74,7 +66,7 @@ public final class Checkpoints {
   public void deleteIncomplete(String runId) {
     Set<String> withManifest = new LinkedHashSet<>();
     Set<String> all = new LinkedHashSet<>();
-    for (String key : store.list(runPrefix(runId))) {
+    for (String key : store.list(StoreLayout.checkpoints(runId))) {
       String dir = StoreLayout.checkpointOf(runId, key);
       all.add(dir);
       if (key.equals(dir + ArtifactManifest.FILE_NAME)) {
@@ -136,7 +128,7 @@ public final class Checkpoints {
   }
 
   private List<String> directories(String runId) {
-    return store.list(runPrefix(runId)).stream()
+    return store.list(StoreLayout.checkpoints(runId)).stream()
         .map(k -> StoreLayout.checkpointOf(runId, k))
         .distinct()
         .toList();

@@ -1,6 +1,5 @@
 package io.seqtune.core.dataset;
 
-import io.seqtune.core.store.StoreLayout;
 import java.util.Map;
 
 /** A built dataset in the object store: its key and how many examples each split holds. */
@@ -10,9 +9,4 @@ public record DatasetRef(
     int validation,
     int test,
     Map<String, Integer> removedByRule,
-    boolean reused) {
-
-  public String prefix() {
-    return StoreLayout.dataset(key);
-  }
-}
+    boolean reused) {}

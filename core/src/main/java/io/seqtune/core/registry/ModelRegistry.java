@@ -43,16 +43,12 @@ public final class ModelRegistry {
     this(store, Clock.systemUTC());
   }
 
-  public static String versionPrefix(String task, String version) {
-    return StoreLayout.version(task, version);
-  }
-
   /**
    * Stores {@code modelDir} as {@code version} unless that version already exists, in which case
    * the stored one is returned untouched: versions are immutable and registering is idempotent.
    */
   public ModelVersion register(ModelVersion version, Path modelDir) {
-    String prefix = versionPrefix(version.task(), version.version());
+    String prefix = StoreLayout.version(version.task(), version.version());
     Optional<ModelVersion> existing = find(version.task(), version.version());
     if (existing.isPresent()) {
       return existing.get();
@@ -78,7 +74,7 @@ public final class ModelRegistry {
   }
 
   public Optional<ModelVersion> find(String task, String version) {
-    String prefix = versionPrefix(task, version);
+    String prefix = StoreLayout.version(task, version);
     if (store.manifest(prefix).isEmpty()) {
       return Optional.empty();
     }
@@ -235,7 +231,7 @@ public final class ModelRegistry {
 
   /** Downloads a version into {@code dir} (verified against its manifest). */
   public Path fetch(ModelVersion version, Path dir) {
-    store.downloadDirectory(versionPrefix(version.task(), version.version()), dir);
+    store.downloadDirectory(StoreLayout.version(version.task(), version.version()), dir);
     return dir;
   }
 

@@ -1,6 +1,7 @@
 package io.seqtune.core.report;
 
 import io.seqtune.core.WorkerContext;
+import io.seqtune.core.store.StoreLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class SweepReportWriter {
       Files.writeString(dir.resolve(CSV), table.csv(), StandardCharsets.UTF_8);
       Files.writeString(
           dir.resolve(MARKDOWN), markdown(in, table, plotFiles), StandardCharsets.UTF_8);
-      String prefix = SweepReport.prefix(in.sweepId());
+      String prefix = StoreLayout.sweep(in.sweepId());
       context
           .store()
           .uploadDirectory(prefix, dir, Map.of("kind", "sweep-report", "sweepId", in.sweepId()));

@@ -284,7 +284,7 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   public String uri(String key) {
-    return "s3://" + settings.bucket() + "/" + key;
+    return settings.uri(key);
   }
 
   static String withSlash(String prefix) {

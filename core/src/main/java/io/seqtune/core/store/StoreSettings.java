@@ -28,6 +28,11 @@ public record StoreSettings(String endpoint, String accessKey, String secretKey,
     return fromEnvironment(System.getenv());
   }
 
+  /** The {@code s3://bucket/key} form of a key, as messages and reports show it. */
+  public String uri(String key) {
+    return "s3://" + bucket + "/" + key;
+  }
+
   @Override
   public String toString() {
     return "StoreSettings[endpoint="

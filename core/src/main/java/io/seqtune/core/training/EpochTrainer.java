@@ -66,6 +66,13 @@ public final class EpochTrainer {
       long totalSteps,
       Checkpoints.Loaded resume) {}
 
+  /** What every epoch of this attempt trains with. */
+  private record Session(ModelBundle bundle, Trainer trainer, Prepared data) {
+    List<Example> train() {
+      return data.train();
+    }
+  }
+
   /**
    * Trains up to the end of {@code in.epoch()}: resumes from the newest intact checkpoint (the
    * previous attempt's {@code heartbeatKey}, the workflow's, or any the store lists) and returns
@@ -99,7 +106,7 @@ public final class EpochTrainer {
                 + ")");
     if (from.epoch() > in.epoch()) {
       // An earlier attempt finished this epoch but did not report it: report it now.
-      return result(in.epoch(), resume.key(), resume.state(), 0, 0);
+      return EpochResult.of(in.epoch(), resume.key(), resume.state(), 0, 0);
     }
     ModelBundle bundle =
         heartbeat.during(
@@ -115,13 +122,14 @@ public final class EpochTrainer {
         lastKey = resume.key();
       }
       heartbeat.throwIfStopped(); // cancelled before the first step: nothing new to save
+      Session session = new Session(bundle, trainer, p);
       EpochResult result = null;
       for (CheckpointState begin = from;
           begin.epoch() <= in.epoch();
           begin =
               CheckpointState.beginning(
                   begin.epoch() + 1, p.batchesInEpoch(), result.globalStep())) {
-        result = runEpoch(bundle, trainer, p.train(), p.validation(), begin, lastKey);
+        result = runEpoch(session, begin, lastKey);
         lastKey = result.checkpointKey();
       }
       return result;
@@ -162,99 +170,72 @@ public final class EpochTrainer {
     return usable;
   }
 
-  private EpochResult runEpoch(
-      ModelBundle bundle,
-      Trainer trainer,
-      List<Example> train,
-      List<Example> validation,
-      CheckpointState start,
-      String previousKey) {
+  /** Trains the rest of one epoch from {@code start}, checkpointing as the spec asks. */
+  private EpochResult runEpoch(Session s, CheckpointState start, String previousKey) {
     TrainSpec t = in.spec().train();
-    int epoch = start.epoch();
-    List<Integer> order = BatchOrder.of(train, t.batchSize(), t.seed(), epoch);
-    int maxLen = in.spec().model().maxLength();
-    int padId = bundle.tokenizer().padId();
-    double lossSum = start.lossSum();
-    long lossCount = start.lossCount();
-    long step = start.globalStep();
-    String lastKey = previousKey;
-    long savedAt = -1;
-    long tokens = 0;
-    long began = System.nanoTime();
-    for (int b = start.batchesDone(); b < start.batchesInEpoch(); b++) {
+    EpochRun run = new EpochRun(start, previousKey);
+    List<Integer> order = BatchOrder.of(s.train(), t.batchSize(), t.seed(), run.epoch());
+    for (int b = run.firstBatch(); b < run.batchesInEpoch(); b++) {
       long stepBegan = System.nanoTime();
-      StepResult r = trainer.step(batch(bundle, train, order, b, t.batchSize(), padId, maxLen));
-      step = trainer.step();
-      lossSum += r.loss();
-      lossCount++;
-      tokens += r.tokens();
-      double elapsed = (System.nanoTime() - began) / 1e9;
-      double tokensPerS = tokens / Math.max(elapsed, 1e-9);
+      StepResult r = s.trainer().step(batch(s.bundle(), s.train(), order, b, t.batchSize()));
+      run.recordBatch(r, s.trainer().step());
       context
           .metrics()
           .step(
-              in.runId(), epoch, step, r.loss(), (System.nanoTime() - stepBegan) / 1e9, tokensPerS);
-      if ((b + 1) % t.gradAccumulation() != 0) {
-        continue; // inside gradient accumulation: nothing to save, nothing to report
-      }
-      CheckpointState state =
-          new CheckpointState(
-              epoch, b + 1, start.batchesInEpoch(), step, false, lossSum, lossCount, null);
-      long eta =
-          (long) (elapsed / (b + 1 - start.batchesDone()) * (start.batchesInEpoch() - b - 1));
-      try {
-        if (t.checkpointEverySteps() > 0
-            && step % t.checkpointEverySteps() == 0
-            && b + 1 < start.batchesInEpoch()) {
-          lastKey = saveKeepingAlive(bundle, trainer, state, lastKey);
-          savedAt = step;
-        }
-        heartbeat.throwIfStopped();
-        heartbeat.beat(
-            new TrainingProgress(
-                epoch, step, b + 1, start.batchesInEpoch(), r.loss(), tokensPerS, eta, lastKey));
-      } catch (TrainingStopped stopped) {
-        // Cancelled (or no longer the current attempt): leave a consistent checkpoint behind.
-        String key = savedAt == step ? lastKey : saveKeepingAlive(bundle, trainer, state, lastKey);
-        log.info(
-            "run {} epoch {}: stopped at step {} ({}), checkpoint {}",
-            in.runId(),
-            epoch,
-            step,
-            stopped.signal().getClass().getSimpleName(),
-            key);
-        throw stopped;
-      }
+              in.runId(),
+              run.epoch(),
+              run.step(),
+              r.loss(),
+              (System.nanoTime() - stepBegan) / 1e9,
+              run.tokensPerSecond());
+      if ((b + 1) % t.gradAccumulation() == 0) {
+        afterOptimizerStep(s, run, b + 1, r.loss());
+      } // else inside gradient accumulation: nothing to save, nothing to report
     }
-    double valLoss = validationLoss(bundle, trainer, validation, padId, maxLen);
-    CheckpointState end =
-        new CheckpointState(
-            epoch,
-            start.batchesInEpoch(),
-            start.batchesInEpoch(),
-            step,
-            true,
-            lossSum,
-            lossCount,
-            valLoss);
-    String key = saveKeepingAlive(bundle, trainer, end, lastKey);
-    double seconds = (System.nanoTime() - began) / 1e9;
-    return result(epoch, key, end, tokens / Math.max(seconds, 1e-9), seconds);
+    double valLoss = validationLoss(s);
+    CheckpointState end = run.end(valLoss);
+    return run.result(saveKeepingAlive(s, end, run.lastKey()), end);
   }
 
-  private String saveKeepingAlive(
-      ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
-    return heartbeat.during(() -> save(bundle, trainer, state, heartbeatKey));
+  /**
+   * Between optimizer steps: the periodic checkpoint if one is due, then a heartbeat. A stop
+   * learned at the heartbeat leaves a checkpoint of this step behind before it propagates.
+   */
+  private void afterOptimizerStep(Session s, EpochRun run, int batchesDone, double loss) {
+    int every = in.spec().train().checkpointEverySteps();
+    CheckpointState state = run.state(batchesDone);
+    try {
+      if (every > 0 && run.step() % every == 0 && batchesDone < run.batchesInEpoch()) {
+        run.saved(saveKeepingAlive(s, state, run.lastKey()));
+      }
+      heartbeat.throwIfStopped();
+      heartbeat.beat(run.progress(batchesDone, loss));
+    } catch (TrainingStopped stopped) {
+      // Cancelled (or no longer the current attempt): leave a consistent checkpoint behind.
+      String key =
+          run.savedAtCurrentStep() ? run.lastKey() : saveKeepingAlive(s, state, run.lastKey());
+      log.info(
+          "run {} epoch {}: stopped at step {} ({}), checkpoint {}",
+          in.runId(),
+          run.epoch(),
+          run.step(),
+          stopped.signal().getClass().getSimpleName(),
+          key);
+      throw stopped;
+    }
+  }
+
+  private String saveKeepingAlive(Session s, CheckpointState state, String heartbeatKey) {
+    return heartbeat.during(() -> save(s, state, heartbeatKey));
   }
 
   /**
    * Writes and uploads a checkpoint, then applies retention sparing it and {@code heartbeatKey}.
    */
-  private String save(
-      ModelBundle bundle, Trainer trainer, CheckpointState state, String heartbeatKey) {
+  private String save(Session s, CheckpointState state, String heartbeatKey) {
     Path dir = work.resolve("save-" + state.globalStep());
-    bundle.save(dir.resolve(Checkpoints.MODEL_DIR));
-    trainer.saveState(dir.resolve(Checkpoints.TRAINER_DIR));
+    s.bundle().save(dir.resolve(Checkpoints.MODEL_DIR));
+    s.trainer().saveState(dir.resolve(Checkpoints.TRAINER_DIR));
     ObjectStore.writeJson(dir.resolve(CheckpointState.FILE_NAME), state);
     ObjectStore.writeJson(dir.resolve(Checkpoints.SPEC_FILE), in.spec());
     long began = System.nanoTime();
@@ -293,28 +274,9 @@ public final class EpochTrainer {
     return new ArrayList<>(keys);
   }
 
-  private static EpochResult result(
-      int epoch, String key, CheckpointState state, double tokensPerS, double seconds) {
-    double trainLoss = state.lossCount() == 0 ? Double.NaN : state.lossSum() / state.lossCount();
-    return new EpochResult(
-        epoch,
-        state.globalStep(),
-        state.batchesInEpoch(),
-        key,
-        trainLoss,
-        state.valLoss() == null ? Double.NaN : state.valLoss(),
-        tokensPerS,
-        seconds);
-  }
-
-  private static Batch batch(
-      ModelBundle bundle,
-      List<Example> examples,
-      List<Integer> order,
-      int b,
-      int size,
-      int padId,
-      int maxLen) {
+  /** Batch {@code b} of {@code size} examples in {@code order}, encoded and padded. */
+  private Batch batch(
+      ModelBundle bundle, List<Example> examples, List<Integer> order, int b, int size) {
     List<int[]> prompts = new ArrayList<>();
     List<int[]> responses = new ArrayList<>();
     for (int i = b * size; i < Math.min(order.size(), (b + 1) * size); i++) {
@@ -322,16 +284,16 @@ public final class EpochTrainer {
       prompts.add(encoded[0]);
       responses.add(encoded[1]);
     }
-    return Batch.of(prompts, responses, padId, maxLen);
+    return Batch.of(prompts, responses, bundle.tokenizer().padId(), in.spec().model().maxLength());
   }
 
-  private static double validationLoss(
-      ModelBundle bundle, Trainer trainer, List<Example> validation, int padId, int maxLen) {
+  private double validationLoss(Session s) {
+    List<Example> validation = s.data().validation();
     List<Integer> order = IntStream.range(0, validation.size()).boxed().toList();
     double sum = 0;
     int n = 0;
     for (int b = 0; b * EVAL_BATCH < validation.size(); b++) {
-      sum += trainer.evalLoss(batch(bundle, validation, order, b, EVAL_BATCH, padId, maxLen));
+      sum += s.trainer().evalLoss(batch(s.bundle(), validation, order, b, EVAL_BATCH));
       n++;
     }
     return n == 0 ? Double.NaN : sum / n;

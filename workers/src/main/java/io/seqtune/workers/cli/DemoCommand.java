@@ -1,6 +1,8 @@
 package io.seqtune.workers.cli;
 
 import io.seqtune.core.spec.PipelineSpec;
+import io.seqtune.core.store.StoreLayout;
+import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.RunStatus;
 import io.seqtune.workers.RunWatcher;
 import io.seqtune.workers.stack.DevStack;
@@ -228,7 +230,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private void report(PipelineResult r, double wall, DevStack stack) {
     Map<String, Double> m = r.metrics();
-    String bucket = "s3://" + stack.store().bucket() + "/";
+    StoreSettings store = stack.store();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("examples", r.trainExamples());
     out.put("test_examples", r.testExamples());
@@ -244,10 +246,10 @@ final class DemoCommand implements Callable<Integer> {
     out.put("model_version", r.modelVersion());
     out.put("champion", r.champion());
     out.put("weights_sha256", r.weightsSha256());
-    out.put("dataset", bucket + "datasets/" + r.datasetKey() + "/");
-    out.put("checkpoint", bucket + r.checkpoints().get(r.checkpoints().size() - 1));
-    out.put("report", bucket + r.reportKey());
-    out.put("model", bucket + "registry/" + r.task() + "/versions/" + r.modelVersion() + "/");
+    out.put("dataset", store.uri(StoreLayout.dataset(r.datasetKey())));
+    out.put("checkpoint", store.uri(r.checkpoints().get(r.checkpoints().size() - 1)));
+    out.put("report", store.uri(r.reportKey()));
+    out.put("model", store.uri(StoreLayout.version(r.task(), r.modelVersion())));
     out.put("store_dir", home.resolve("s3").toAbsolutePath().toString());
     System.out.println();
     System.out.println("seqtune demo: SMILES -> IUPAC");

@@ -1,8 +1,8 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.core.report.SweepReport;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ObjectStore store = Cli.store()) {
-      String prefix = SweepReport.prefix(sweepId);
+      String prefix = StoreLayout.sweep(sweepId);
       if (store.manifest(prefix).isEmpty()) {
         throw new IllegalArgumentException(
             "sweep "

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seqtune.core.registry.ModelCard;
-import io.seqtune.core.registry.ModelRegistry;
 import io.seqtune.core.report.CellOutcome;
 import io.seqtune.core.report.SweepPlots;
 import io.seqtune.core.report.SweepReportWriter;
 import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
@@ -124,7 +124,7 @@ class SweepCommandTest {
       String card =
           new String(
               store.getBytes(
-                  ModelRegistry.versionPrefix("smiles2iupac", trained.modelVersion())
+                  StoreLayout.version("smiles2iupac", trained.modelVersion())
                       + ModelCard.FILE_NAME),
               StandardCharsets.UTF_8);
       assertThat(card)

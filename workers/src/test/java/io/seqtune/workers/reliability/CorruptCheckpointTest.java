@@ -2,7 +2,7 @@ package io.seqtune.workers.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seqtune.core.checkpoint.Checkpoints;
+import io.seqtune.core.store.StoreLayout;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.client.WorkflowStub;
 import java.io.RandomAccessFile;
@@ -35,7 +35,10 @@ class CorruptCheckpointTest {
       first.kill();
       long newest = Runs.newestCompleteStep(stack, id).orElseThrow();
       Path weights =
-          stack.bucketDir().resolve(Checkpoints.key(id, newest)).resolve("model/model.safetensors");
+          stack
+              .bucketDir()
+              .resolve(StoreLayout.checkpoint(id, newest))
+              .resolve("model/model.safetensors");
       try (RandomAccessFile file = new RandomAccessFile(weights.toFile(), "rw")) {
         file.seek(file.length() / 2);
         int b = file.read();
@@ -60,7 +63,7 @@ class CorruptCheckpointTest {
             resumedFrom,
             result.weightsSha256(),
             result.weightsSha256().equals(reference) ? "==" : "!=");
-        assertThat(skipped).contains(Checkpoints.key(id, newest)).contains("sha256");
+        assertThat(skipped).contains(StoreLayout.checkpoint(id, newest)).contains("sha256");
         assertThat(Runs.stepOf(Path.of(resumedFrom))).isLessThan(newest);
         assertThat(result.weightsSha256()).isEqualTo(reference);
       }

@@ -1,8 +1,8 @@
 package io.seqtune.workers.reliability;
 
 import com.google.protobuf.ByteString;
-import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.store.ArtifactManifest;
+import io.seqtune.core.store.StoreLayout;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
 import io.temporal.api.common.v1.Payload;
@@ -90,7 +90,7 @@ final class Runs {
 
   /** A run's checkpoint directories as the S3 server keeps them on disk. */
   static Path checkpointsDir(FaultStack stack, String runId) {
-    return stack.bucketDir().resolve(Checkpoints.runPrefix(runId));
+    return stack.bucketDir().resolve(StoreLayout.checkpoints(runId));
   }
 
   /** The highest step whose checkpoint directory has a manifest on disk. */
@@ -118,7 +118,7 @@ final class Runs {
   }
 
   static String key(String runId, long step) {
-    return Checkpoints.key(runId, step);
+    return StoreLayout.checkpoint(runId, step);
   }
 
   static long regularFiles(Path dir) {

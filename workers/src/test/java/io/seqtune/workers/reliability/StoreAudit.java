@@ -1,9 +1,9 @@
 package io.seqtune.workers.reliability;
 
-import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.CorruptArtifactException;
 import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class StoreAudit {
 
   /** The problems found (none when consistent); prints a one-line summary. */
   static List<String> checkpoints(ObjectStore store, String runId, Path scratch) {
-    String prefix = Checkpoints.runPrefix(runId);
+    String prefix = StoreLayout.checkpoints(runId);
     TreeSet<String> dirs = new TreeSet<>();
     List<String> keys = store.list(prefix);
     for (String key : keys) {

@@ -9,6 +9,7 @@ import io.seqtune.core.registry.ModelRegistry;
 import io.seqtune.core.registry.ModelVersion;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class TwoPipelinesOnePoolTest {
       for (PipelineResult r : List.of(r1, r2)) {
         long seed = r.runId().equals("pair-1") ? 1 : 2;
         List<String> manifests =
-            store.list(Checkpoints.runPrefix(r.runId())).stream()
+            store.list(StoreLayout.checkpoints(r.runId())).stream()
                 .filter(k -> k.endsWith("/" + ArtifactManifest.FILE_NAME))
                 .toList();
         for (String manifest : manifests) {
@@ -66,7 +67,7 @@ class TwoPipelinesOnePoolTest {
             Runs.trainEpochAttempts(stack.connection().client(), r.runId()));
         assertThat(version.checkpointKey())
             .isEqualTo(last)
-            .startsWith(Checkpoints.runPrefix(r.runId()));
+            .startsWith(StoreLayout.checkpoints(r.runId()));
         assertThat(version.weightsSha256()).isEqualTo(lastWeights).isEqualTo(r.weightsSha256());
       }
       List<String> datasets =

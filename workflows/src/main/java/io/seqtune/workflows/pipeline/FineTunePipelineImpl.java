@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Both workflow types of a pipeline: the run a user starts, and its continuations. */
 public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineContinued {
@@ -194,7 +195,7 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
   }
 
   private Map<String, Double> withValLoss(Map<String, Double> evalMetrics) {
-    Map<String, Double> all = new java.util.TreeMap<>(evalMetrics);
+    Map<String, Double> all = new TreeMap<>(evalMetrics);
     if (!valLoss.isEmpty()) {
       all.put("val_loss", valLoss.get(valLoss.size() - 1));
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The paper's grid, as JSON for {@code seqtune sweep} or {@code temporal workflow start --type
@@ -131,10 +132,7 @@ public record SweepSpec(
   }
 
   private static <T> void axis(
-      String name,
-      List<T> values,
-      java.util.function.Function<T, String> check,
-      List<String> problems) {
+      String name, List<T> values, Function<T, String> check, List<String> problems) {
     if (values.isEmpty()) {
       problems.add(name + ": give at least one value (or omit it to use base's)");
     }

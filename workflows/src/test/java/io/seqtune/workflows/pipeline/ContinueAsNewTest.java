@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,8 +129,7 @@ class ContinueAsNewTest {
     }
     assertThat(trained)
         .extracting(TrainEpochInput::epoch)
-        .containsExactlyElementsOf(
-            java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
     // What `seqtune status` sees while epoch n runs, in whichever run: n, and n - 1 epochs of
     // history.
     for (PipelineProgress p : seenAtEpochStart) {
