@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.checkpoint.CheckpointState;
+import io.seqtune.core.store.ArtifactManifest;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class ArtifactRuns {
   private static final Pattern CHECKPOINT_MANIFEST =
-      Pattern.compile("runs/[^/]+/checkpoints/([^/]*?(\\d+))/manifest\\.json");
+      Pattern.compile(
+          "runs/[^/]+/checkpoints/step-\\d+/" + Pattern.quote(ArtifactManifest.FILE_NAME));
   private static final String WEIGHTS = "model/model.safetensors";
 
   private final ObjectStore store;
@@ -39,20 +42,19 @@ final class ArtifactRuns {
     ArrayNode train = json.createArrayNode();
     ArrayNode val = json.createArrayNode();
     for (String key : keys) {
-      Matcher m = CHECKPOINT_MANIFEST.matcher(key);
-      if (m.matches()) {
-        long step = Long.parseLong(m.group(2));
+      if (CHECKPOINT_MANIFEST.matcher(key).matches()) {
+        String prefix = StoreLayout.checkpointOf(runId, key);
+        long step = StoreLayout.checkpointStep(prefix);
         JsonNode manifest = readTree(key);
         if (manifest == null) {
           continue;
         }
-        String prefix = key.substring(0, key.length() - "manifest.json".length());
         JsonNode meta = manifest.path("meta");
         ObjectNode c = checkpoints.addObject();
         c.put("key", prefix).put("step", step).put("epoch", meta.path("epoch").asInt());
         c.put("bytes", totalBytes(manifest.path("files")));
         c.put("sha256", manifest.path("files").path(WEIGHTS).path("sha256").asText(null));
-        JsonNode progress = readTree(prefix + "progress.json");
+        JsonNode progress = readTree(prefix + CheckpointState.FILE_NAME);
         if (progress != null && progress.path("lossCount").asLong() > 0) {
           double mean = progress.path("lossSum").asDouble() / progress.path("lossCount").asLong();
           train.addArray().add(step).add(mean);
@@ -70,7 +72,7 @@ final class ArtifactRuns {
     if (!train.isEmpty()) {
       run.put("loss", train.get(train.size() - 1).get(1).asDouble());
     }
-    String reportKey = RunRecords.ROOT + runId + "/eval/report.json";
+    String reportKey = StoreLayout.evalReport(runId);
     if (keys.contains(reportKey)) {
       run.put("reportKey", reportKey).put("stage", "evaluation");
       JsonNode report = readTree(reportKey);

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.seqtune.activities.registry.Champion;
-import io.seqtune.activities.registry.ModelRegistry;
-import io.seqtune.activities.registry.ModelVersion;
-import io.seqtune.activities.registry.Promotion;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.registry.Champion;
+import io.seqtune.core.registry.ModelCard;
+import io.seqtune.core.registry.ModelRegistry;
+import io.seqtune.core.registry.ModelVersion;
+import io.seqtune.core.registry.Promotion;
+import io.seqtune.core.report.SweepReportWriter;
+import io.seqtune.core.store.ArtifactManifest;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -221,9 +225,8 @@ public final class ConsoleApi implements AutoCloseable {
     if (record.isEmpty()) {
       return Optional.empty();
     }
-    String key =
-        record.get().path("reportKey").asText(RunRecords.ROOT + runId + "/eval/report.json");
-    if (!key.startsWith(RunRecords.ROOT + runId + "/") || !store.exists(key)) {
+    String key = record.get().path("reportKey").asText(StoreLayout.evalReport(runId));
+    if (!key.startsWith(StoreLayout.run(runId)) || !store.exists(key)) {
       return Optional.empty();
     }
     JsonNode stored;
@@ -341,7 +344,7 @@ public final class ConsoleApi implements AutoCloseable {
     if (!RunRecords.validId(task) || !RunRecords.validId(version)) {
       return Optional.empty();
     }
-    String key = ModelRegistry.versionPrefix(task, version) + "MODEL_CARD.md";
+    String key = StoreLayout.version(task, version) + ModelCard.FILE_NAME;
     return store.exists(key)
         ? Optional.of(new String(store.getBytes(key), StandardCharsets.UTF_8))
         : Optional.empty();
@@ -369,8 +372,8 @@ public final class ConsoleApi implements AutoCloseable {
    */
   public ObjectNode sweeps() {
     Map<String, List<String>> files = new TreeMap<>();
-    for (String key : store.list(SWEEPS)) {
-      String rest = key.substring(SWEEPS.length());
+    for (String key : store.list(StoreLayout.SWEEPS)) {
+      String rest = key.substring(StoreLayout.SWEEPS.length());
       int slash = rest.indexOf('/');
       if (slash > 0) {
         files
@@ -383,12 +386,13 @@ public final class ConsoleApi implements AutoCloseable {
     files.forEach(
         (id, names) -> {
           ObjectNode s = sweeps.addObject().put("sweepId", id);
-          s.put("complete", names.contains("manifest.json"));
-          if (names.contains("results.csv")) {
+          s.put("complete", names.contains(ArtifactManifest.FILE_NAME));
+          if (names.contains(SweepReportWriter.CSV)) {
             List<List<String>> table =
                 Csv.parse(
                     new String(
-                        store.getBytes(SWEEPS + id + "/results.csv"), StandardCharsets.UTF_8));
+                        store.getBytes(StoreLayout.sweep(id) + SweepReportWriter.CSV),
+                        StandardCharsets.UTF_8));
             if (!table.isEmpty()) {
               s.set("header", json.valueToTree(table.get(0)));
               s.set("rows", json.valueToTree(table.subList(1, table.size())));
@@ -399,14 +403,12 @@ public final class ConsoleApi implements AutoCloseable {
     return out;
   }
 
-  static final String SWEEPS = "sweeps/";
-
   /** A sweep's stored PNG plot, or empty when it has no such file. */
   public Optional<byte[]> sweepPlot(String sweepId, String file) {
     if (!RunRecords.validId(sweepId) || !RunRecords.validId(file) || !file.endsWith(".png")) {
       return Optional.empty();
     }
-    String key = SWEEPS + sweepId + "/" + file;
+    String key = StoreLayout.sweep(sweepId) + file;
     return store.exists(key) ? Optional.of(store.getBytes(key)) : Optional.empty();
   }
 

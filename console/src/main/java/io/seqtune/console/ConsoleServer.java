@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.store.ObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;

@@ -3,7 +3,8 @@ package io.seqtune.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.seqtune.activities.store.ObjectStore;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +22,6 @@ import java.util.concurrent.ExecutorService;
  * ArtifactRuns}, marked {@code "source": "artifacts"}.
  */
 final class RunRecords {
-  static final String ROOT = "runs/";
-  static final String RECORD = "run.json";
 
   private final ObjectStore store;
   private final ObjectMapper json;
@@ -39,8 +38,8 @@ final class RunRecords {
   /** Every run, newest first; records are read in parallel. */
   List<ObjectNode> all() {
     Map<String, List<String>> keysByRun = new LinkedHashMap<>();
-    for (String key : store.list(ROOT)) {
-      String rest = key.substring(ROOT.length());
+    for (String key : store.list(StoreLayout.RUNS)) {
+      String rest = key.substring(StoreLayout.RUNS.length());
       int slash = rest.indexOf('/');
       if (slash > 0) {
         keysByRun.computeIfAbsent(rest.substring(0, slash), id -> new ArrayList<>()).add(key);
@@ -60,12 +59,12 @@ final class RunRecords {
     if (!validId(runId)) {
       return Optional.empty();
     }
-    List<String> keys = store.list(ROOT + runId + "/");
+    List<String> keys = store.list(StoreLayout.run(runId));
     return keys.isEmpty() ? Optional.empty() : read(runId, keys);
   }
 
   private Optional<ObjectNode> read(String runId, List<String> keys) {
-    String recordKey = ROOT + runId + "/" + RECORD;
+    String recordKey = StoreLayout.runRecord(runId);
     if (keys.contains(recordKey)) {
       try {
         JsonNode node = json.readTree(store.getBytes(recordKey));

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqtune.activities.store.ObjectStore;
-import io.seqtune.activities.store.StoreSettings;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreSettings;
 import io.seqtune.devstack.EmbeddedS3Server;
 import java.net.URI;
 import java.net.http.HttpClient;

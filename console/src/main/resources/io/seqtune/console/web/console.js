@@ -66,6 +66,8 @@ function fail(e) {
 
 // ---- Runs ---------------------------------------------------------------------------------------
 
+const NUMERIC = new Set(["epoch", "loss", "key metric", "duration"]);
+
 async function runsPage() {
   const params = new URLSearchParams(location.search);
   const status = h("select", { id: "f-status" },
@@ -78,7 +80,7 @@ async function runsPage() {
   const body = h("tbody", { id: "runs-body" });
   const table = h("table", { id: "runs" },
     h("thead", {}, h("tr", {}, ["run", "task", "base model", "status", "stage", "epoch", "loss",
-      "key metric", "started", "duration"].map((c) => h("th", {}, c)))), body);
+      "key metric", "started", "duration"].map((c) => h("th", { class: NUMERIC.has(c) ? "num" : null }, c)))), body);
   main.replaceChildren(h("h1", {}, "Runs"), h("div", { class: "filters" }, status, task, q), table);
   const refilter = () => {
     const p = new URLSearchParams();
@@ -211,7 +213,8 @@ function evaluation(ev) {
       metricsTable(verified, "verified")) : h("div")));
   if (r.by_heavy_atoms && r.by_heavy_atoms.length) {
     parts.push(h("h3", {}, "By heavy-atom count"), h("table", { id: "buckets" },
-      h("thead", {}, h("tr", {}, ["heavy atoms", "n", "exact match", "round trip"].map((c) => h("th", {}, c)))),
+      h("thead", {}, h("tr", {}, h("th", {}, "heavy atoms"),
+        ["n", "exact match", "round trip"].map((c) => h("th", { class: "num" }, c)))),
       h("tbody", {}, r.by_heavy_atoms.map((b) => h("tr", {}, h("td", {}, b.bucket), h("td", { class: "num" }, b.n),
         h("td", { class: "num" }, pct(b.exact_match)), h("td", { class: "num" }, pct(b.roundtrip_accuracy)))))));
   }
@@ -219,7 +222,7 @@ function evaluation(ev) {
   if (r.worst && r.worst.length) {
     parts.push(h("h3", {}, "Worst examples"), h("table", { id: "worst" },
       h("thead", {}, h("tr", {}, (chem ? ["input", "predicted", "structures: input | predicted name"] : ["input", "predicted"])
-        .concat(["reference", "edit dist."]).map((c) => h("th", {}, c)))),
+        .concat(["reference"]).map((c) => h("th", {}, c)), h("th", { class: "num" }, "edit dist."))),
       h("tbody", {}, r.worst.map((x) => h("tr", { class: "example" },
         h("td", {}, h("code", {}, x.input)),
         h("td", {}, x.prediction, x.matched ? h("div", { class: "ok" }, "same molecule") : x.parsed === false ? h("div", { class: "bad" }, "OPSIN: unparseable") : null),
@@ -255,7 +258,9 @@ async function runPage(id) {
     if (!run) { main.replaceChildren(h("h1", {}, id), h("p", { class: "muted" }, "No such run in the store.")); return false; }
     head.replaceChildren(h("h1", {}, "Run ", h("span", { class: "mono" }, run.runId), " ", badge(run.status),
       run.live ? h("span", { class: "muted", title: "overlaid with Temporal's live progress" }, " live") : null),
-      h("p", { class: "muted" }, `${run.task || "?"} · base ${run.baseModel || "?"} · started ${when(run.created)}`,
+      h("p", { class: "muted" },
+        [run.task, run.baseModel && "base " + run.baseModel, run.created && "started " + when(run.created),
+          run.source === "artifacts" && "described from its artifacts (no run record)"].filter(Boolean).join(" · "),
         run.temporalUrl ? [" · ", h("a", { href: run.temporalUrl, id: "temporal-link" }, "Temporal UI")] : null,
         run.error ? h("div", { class: "bad" }, run.error) : null));
     statsBox.replaceChildren(stats(run));

@@ -23,6 +23,7 @@ class DevUpProcessTest {
   @Test
   void devUpFiresSchedulesAddedByTheCliAndStopsOnSigterm(@TempDir Path home) throws Exception {
     int temporalPort = CliTest.freePort();
+    int consolePort = CliTest.freePort();
     Path log = home.resolve("dev-up.log");
     Process devUp =
         new ProcessBuilder(
@@ -41,14 +42,19 @@ class DevUpProcessTest {
                 "--s3-port",
                 String.valueOf(CliTest.freePort()),
                 "--metrics-port",
-                String.valueOf(CliTest.freePort()))
+                String.valueOf(CliTest.freePort()),
+                "--console-port",
+                String.valueOf(consolePort))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
     try {
       awaitLog(log, devUp, "Try: seqtune run");
       assertThat(Files.readString(log))
-          .contains("Temporal   127.0.0.1:" + temporalPort, "scheduler  0 schedule(s)");
+          .contains(
+              "Temporal   127.0.0.1:" + temporalPort,
+              "scheduler  0 schedule(s)",
+              "console    http://127.0.0.1:" + consolePort + "/");
 
       Path spec =
           Files.writeString(
