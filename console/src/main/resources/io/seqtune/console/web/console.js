@@ -145,17 +145,26 @@ function stats(run) {
     cell("model version", run.modelVersion ? [run.modelVersion, run.champion ? " ★" : ""] : "–"));
 }
 
-/** uPlot wants one x array; train and val points are merged on step, gaps as null. */
-function curveData(curve) {
-  const train = (curve && curve.train) || [], val = (curve && curve.val) || [];
+/**
+ * uPlot wants one x array; train and val points are merged on step, gaps as null. Live points
+ * (step and loss from Temporal, seen since the page opened) extend the record's train curve.
+ */
+function curveData(curve, live) {
+  const recorded = (curve && curve.train) || [], val = (curve && curve.val) || [];
+  const last = recorded.length ? recorded[recorded.length - 1][0] : -1;
+  const train = recorded.concat(live.filter((p) => p[0] > last));
   const steps = [...new Set([...train.map((p) => p[0]), ...val.map((p) => p[0])])].sort((a, b) => a - b);
   const t = new Map(train), v = new Map(val);
   return [steps, steps.map((s) => (t.has(s) ? t.get(s) : null)), steps.map((s) => (v.has(s) ? v.get(s) : null))];
 }
 
-function drawCurve(box, run, chart) {
-  const data = curveData(run.curve);
-  box.dataset.trainPoints = (run.curve && run.curve.train || []).length;
+function drawCurve(box, run, chart, live) {
+  if (run.live && typeof run.step === "number" && typeof run.loss === "number"
+      && (!live.length || run.step > live[live.length - 1][0])) {
+    live.push([run.step, run.loss]);
+  }
+  const data = curveData(run.curve, live);
+  box.dataset.trainPoints = data[1].filter((v) => v !== null).length;
   box.dataset.valPoints = (run.curve && run.curve.val || []).length;
   if (!data[0].length) {
     box.replaceChildren(h("p", { class: "muted" }, "No loss points yet."));
@@ -170,7 +179,7 @@ function drawCurve(box, run, chart) {
     axes: [{ label: "step" }, { label: "loss" }],
     series: [
       { label: "step" },
-      { label: "train", stroke: "#2563eb", width: 2, spanGaps: true, points: { show: false } },
+      { label: "train", stroke: "#2563eb", width: 2, spanGaps: true, points: { show: data[0].length < 60 } },
       { label: "validation", stroke: "#dc2626", width: 2, spanGaps: true, points: { show: true, size: 7 } },
     ],
   }, data, box);
@@ -246,6 +255,7 @@ function evaluation(ev) {
 
 async function runPage(id) {
   let chart = null, evalShown = false;
+  const livePoints = [];
   const head = h("div"), statsBox = h("div"), timeBox = h("div"), chartBox = h("div", { class: "chart", id: "curve" });
   const ckptBox = h("div"), evalBox = h("div"), specBox = h("div");
   main.replaceChildren(head, statsBox, h("h2", {}, "Stages"), timeBox,
@@ -265,7 +275,7 @@ async function runPage(id) {
         run.error ? h("div", { class: "bad" }, run.error) : null));
     statsBox.replaceChildren(stats(run));
     timeBox.replaceChildren(timeline(run));
-    chart = drawCurve(chartBox, run, chart);
+    chart = drawCurve(chartBox, run, chart, livePoints);
     ckptBox.replaceChildren(checkpoints(run));
     if (!evalShown && (run.reportKey || SETTLED.has(run.status))) {
       const ev = await api("/api/runs/" + encodeURIComponent(id) + "/evaluation");
