@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,8 @@ public final class ConsoleApi implements AutoCloseable {
   private final ScheduleSource schedules;
   private final String temporalUi;
   private final Depictor depictor = new Depictor();
+  // A workflow that has ended never changes: its live answer is kept instead of asked again.
+  private final Map<String, Map<String, Object>> settledLive = new ConcurrentHashMap<>();
   // Object-store reads and drawings fan out on one pool; live calls (Temporal queries) on another,
   // so a read waiting for its live overlay never waits for a thread of its own pool.
   private final ExecutorService readers = daemonPool("console-read", 8);
@@ -193,15 +196,20 @@ public final class ConsoleApi implements AutoCloseable {
       return r;
     }
     String id = r.path("workflowId").asText(r.path("runId").asText());
-    Optional<Map<String, Object>> fresh;
-    try {
-      fresh =
-          CompletableFuture.supplyAsync(() -> live.of(id), liveCalls)
-              .completeOnTimeout(Optional.empty(), LIVE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-              .exceptionally(e -> Optional.empty())
-              .join();
-    } catch (RuntimeException e) {
-      fresh = Optional.empty();
+    Optional<Map<String, Object>> fresh = Optional.ofNullable(settledLive.get(id));
+    if (fresh.isEmpty()) {
+      try {
+        fresh =
+            CompletableFuture.supplyAsync(() -> live.of(id), liveCalls)
+                .completeOnTimeout(Optional.empty(), LIVE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .exceptionally(e -> Optional.empty())
+                .join();
+      } catch (RuntimeException e) {
+        fresh = Optional.empty();
+      }
+      fresh
+          .filter(m -> SETTLED.contains(String.valueOf(m.get("status"))))
+          .ifPresent(m -> settledLive.put(id, m));
     }
     fresh.ifPresent(
         m -> {

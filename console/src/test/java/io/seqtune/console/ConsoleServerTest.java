@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class ConsoleServerTest {
   static EmbeddedS3Server s3;
   static ObjectStore store;
   static ConsoleServer console;
+  static final AtomicInteger liveCallsForOld = new AtomicInteger();
 
   @BeforeAll
   static void start() {
@@ -71,7 +73,13 @@ class ConsoleServerTest {
         "cell,status,workflow_id,failure\nc1,COMPLETED,sw1-c1,\"a, b\"\n"
             .getBytes(StandardCharsets.UTF_8));
     LiveStatus live =
-        id -> "r1".equals(id) ? Optional.of(Map.of("step", 7, "loss", 2.2)) : Optional.empty();
+        id -> {
+          if ("old".equals(id)) {
+            liveCallsForOld.incrementAndGet();
+            return Optional.of(Map.of("status", "COMPLETED"));
+          }
+          return "r1".equals(id) ? Optional.of(Map.of("step", 7, "loss", 2.2)) : Optional.empty();
+        };
     ScheduleSource schedules =
         () ->
             List.of(new ScheduleView("nightly", "0 0 3 * * ?", "UTC", "NORMAL", null, null, "r1"));
@@ -117,7 +125,10 @@ class ConsoleServerTest {
     assertThat(r1.get("keyMetric").asText()).isEqualTo("roundtrip_accuracy");
     assertThat(runs.get(1).get("runId").asText()).isEqualTo("old");
     assertThat(runs.get(1).get("source").asText()).isEqualTo("artifacts");
-    assertThat(get("/api/runs?status=completed").get("runs")).isEmpty();
+    assertThat(runs.get(1).get("status").asText()).isEqualTo("COMPLETED");
+    get("/api/runs/old");
+    assertThat(liveCallsForOld).as("an ended workflow is asked once").hasValue(1);
+    assertThat(get("/api/runs?status=running").get("runs")).hasSize(1);
     assertThat(get("/api/runs?q=ol").get("runs")).hasSize(1);
   }
 
