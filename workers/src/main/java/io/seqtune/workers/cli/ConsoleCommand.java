@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,18 +54,24 @@ final class ConsoleCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ConsoleOptions options = ConsoleOptions.of(host, port, Cli.environment);
     ObjectStore store = Cli.store();
-    TemporalConnection temporal = Cli.temporal();
-    Schedules schedules = scheduleStore.open();
+    // The store is the console's source; Temporal and the schedule store only add to it, so the
+    // console serves without them, saying what is missing.
+    Optional<TemporalConnection> temporal = optional("live progress", Cli::temporal);
+    Optional<Schedules> schedules = optional("schedules", scheduleStore::open);
     ConsoleServer console =
-        ConsoleServer.start(options, store, live(temporal), schedules(schedules));
+        ConsoleServer.start(
+            options,
+            store,
+            temporal.map(ConsoleCommand::live).orElse(LiveStatus.NONE),
+            schedules.map(ConsoleCommand::schedules).orElse(ScheduleSource.NONE));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   console.close();
-                  schedules.close();
-                  temporal.close();
+                  schedules.ifPresent(Schedules::close);
+                  temporal.ifPresent(TemporalConnection::close);
                   store.close();
                   stopped.countDown();
                 }));
@@ -73,7 +80,16 @@ final class ConsoleCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Starts the console beside a stack this process runs, and prints its banner line. */
+  private static <T> Optional<T> optional(String what, Supplier<T> open) {
+    try {
+      return Optional.of(open.get());
+    } catch (RuntimeException e) {
+      System.err.println("console: no " + what + ": " + Cli.describe(e));
+      return Optional.empty();
+    }
+  }
+
+  /** Starts the console beside a stack this process runs. */
   static ConsoleServer serve(
       int port, ObjectStore store, TemporalConnection temporal, ScheduleSource schedules) {
     return ConsoleServer.start(

@@ -195,6 +195,41 @@ class ConsoleBrowserTest {
     chromium("/models", SHOTS.resolve("models.png"));
   }
 
+  @Test
+  void theConsoleCommandServesTheSameRunFromTheStacksAddresses(@TempDir Path tmp) throws Exception {
+    int port = CliTest.freePort();
+    Path log = tmp.resolve("console.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SeqtuneCli.class.getName(),
+                "console",
+                "--port",
+                String.valueOf(port),
+                "--home",
+                tmp.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("S3_ENDPOINT", stack.store().endpoint());
+    builder.environment().put("TEMPORAL_ADDRESS", stack.temporal().address());
+    Process process = builder.start();
+    try {
+      DevUpProcessTest.awaitLog(log, process, "console    http://127.0.0.1:" + port + "/");
+      HttpResponse<String> runs =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/runs"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(runs.body()).contains("\"runId\":\"" + RUN + "\"", "\"status\":\"COMPLETED\"");
+    } finally {
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("console stops on SIGTERM").isTrue();
+    }
+  }
+
   /** Not asserted (timings are for docs/console.md): each page and API answer's latency. */
   @Test
   void pageAndApiLatenciesAreReported() throws Exception {

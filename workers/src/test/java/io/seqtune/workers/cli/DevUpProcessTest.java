@@ -119,7 +119,7 @@ class DevUpProcessTest {
     throw new AssertionError("dev up's scheduler did not fire the triggered schedule within 30 s");
   }
 
-  private static void awaitLog(Path log, Process process, String line) throws Exception {
+  static void awaitLog(Path log, Process process, String line) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
       if (Files.exists(log) && Files.readString(log).contains(line)) {
