@@ -1,6 +1,9 @@
 package io.seqtune.workers.cli;
 
+import io.seqtune.console.ConsoleServer;
+import io.seqtune.console.ScheduleSource;
 import io.seqtune.core.spec.PipelineSpec;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
 import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.RunStatus;
@@ -107,6 +110,13 @@ final class DemoCommand implements Callable<Integer> {
   Path home;
 
   @Option(
+      names = "--console-port",
+      defaultValue = "0",
+      description =
+          "Port of the web console that shows the run while it trains (default: a free one, printed).")
+  int consolePort;
+
+  @Option(
       names = "--json",
       description = "Print the result as one JSON object on the last line of stdout.")
   boolean json;
@@ -128,7 +138,12 @@ final class DemoCommand implements Callable<Integer> {
     PipelineSpec spec =
         Cli.JSON.readValue(Cli.json(specJson()), PipelineSpec.class).withDefaults().validate();
     System.err.println("starting the embedded stack (Temporal, S3, worker) on 127.0.0.1 ...");
-    try (DevStack stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL))) {
+    try (DevStack stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL));
+        ObjectStore consoleStore = new ObjectStore(stack.store());
+        ConsoleServer console =
+            ConsoleCommand.serve(
+                consolePort, consoleStore, stack.connection(), ScheduleSource.NONE)) {
+      System.err.println(console.banner());
       String id =
           "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
       WorkflowClient client = stack.connection().client();

@@ -1,5 +1,7 @@
 package io.seqtune.workers.cli;
 
+import io.seqtune.console.ConsoleServer;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workers.schedule.RetrainingLauncher;
 import io.seqtune.workers.schedule.ScheduleDatabase;
 import io.seqtune.workers.schedule.Schedules;
@@ -23,7 +25,7 @@ final class DevCommand {
       name = "up",
       mixinStandardHelpOptions = true,
       description = {
-        "Run Temporal's server, an S3 server, a worker, the retraining scheduler and the metrics endpoint on 127.0.0.1 until Ctrl-C.",
+        "Run Temporal's server, an S3 server, a worker, the retraining scheduler, the metrics endpoint and the web console on 127.0.0.1 until Ctrl-C.",
         "Objects are kept under <home>/s3; workflow state lives in memory only."
       })
   static final class Up implements java.util.concurrent.Callable<Integer> {
@@ -46,6 +48,12 @@ final class DevCommand {
     int metricsPort;
 
     @Option(
+        names = "--console-port",
+        defaultValue = "" + ConsoleCommand.DEFAULT_PORT,
+        description = "Web console port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int consolePort;
+
+    @Option(
         names = "--home",
         defaultValue = ".seqtune",
         description = "Local state directory (default ${DEFAULT-VALUE}).")
@@ -65,11 +73,17 @@ final class DevCommand {
       Schedules schedules =
           Schedules.open(ScheduleDatabase.embedded(home))
               .startFiring(new RetrainingLauncher(stack.connection().client()));
+      ObjectStore consoleStore = new ObjectStore(stack.store());
+      ConsoleServer console =
+          ConsoleCommand.serve(
+              consolePort, consoleStore, stack.connection(), ConsoleCommand.schedules(schedules));
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
+                    console.close();
+                    consoleStore.close();
                     schedules.close();
                     stack.close();
                     stopped.countDown();
@@ -95,6 +109,7 @@ final class DevCommand {
               + " schedule(s) in "
               + home.resolve("schedules").toAbsolutePath()
               + "   (seqtune schedule add|list|...)");
+      System.out.println("  " + console.banner());
       System.out.println("Try: seqtune run --spec <(seqtune spec --tiny) --wait");
       stopped.await();
       return 0;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       DevCommand.class,
+      ConsoleCommand.class,
       WorkerCommand.class,
       RunCommand.class,
       StatusCommand.class,

@@ -23,6 +23,7 @@ class DevUpProcessTest {
   @Test
   void devUpFiresSchedulesAddedByTheCliAndStopsOnSigterm(@TempDir Path home) throws Exception {
     int temporalPort = CliTest.freePort();
+    int consolePort = CliTest.freePort();
     Path log = home.resolve("dev-up.log");
     Process devUp =
         new ProcessBuilder(
@@ -41,14 +42,19 @@ class DevUpProcessTest {
                 "--s3-port",
                 String.valueOf(CliTest.freePort()),
                 "--metrics-port",
-                String.valueOf(CliTest.freePort()))
+                String.valueOf(CliTest.freePort()),
+                "--console-port",
+                String.valueOf(consolePort))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
     try {
       awaitLog(log, devUp, "Try: seqtune run");
       assertThat(Files.readString(log))
-          .contains("Temporal   127.0.0.1:" + temporalPort, "scheduler  0 schedule(s)");
+          .contains(
+              "Temporal   127.0.0.1:" + temporalPort,
+              "scheduler  0 schedule(s)",
+              "console    http://127.0.0.1:" + consolePort + "/");
 
       Path spec =
           Files.writeString(
@@ -113,7 +119,7 @@ class DevUpProcessTest {
     throw new AssertionError("dev up's scheduler did not fire the triggered schedule within 30 s");
   }
 
-  private static void awaitLog(Path log, Process process, String line) throws Exception {
+  static void awaitLog(Path log, Process process, String line) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
       if (Files.exists(log) && Files.readString(log).contains(line)) {

@@ -2,6 +2,9 @@ package io.seqtune.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seqtune.console.ConsoleOptions;
+import io.seqtune.console.ConsoleServer;
+import io.seqtune.console.ScheduleSource;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One tiny run through `seqtune run --wait` on a stack whose S3 server has a distinctive key pair;
- * then its /metrics, and a search of everything the run wrote for the secret.
+ * then its /metrics, a search of everything the run wrote for the secret, and of every page and API
+ * answer of the web console for either key.
  */
 class SecretsAndMetricsTest {
   static final String ACCESS_KEY = "obs-access";
@@ -174,6 +178,41 @@ class SecretsAndMetricsTest {
     written.forEach(
         (where, bytes) ->
             assertThat(indexOf(bytes, secret)).as("secret in %s", where).isEqualTo(-1));
+  }
+
+  @Test
+  void theConsoleAnswersCarryNeitherStoreKey() throws Exception {
+    try (ObjectStore store = new ObjectStore(stack.store());
+        ConsoleServer console =
+            ConsoleServer.start(
+                new ConsoleOptions(ConsoleOptions.LOOPBACK, 0, null, null),
+                store,
+                ConsoleCommand.live(stack.connection()),
+                ScheduleSource.NONE)) {
+      HttpClient http = HttpClient.newHttpClient();
+      for (String path :
+          List.of(
+              "",
+              "runs/" + RUN,
+              "models",
+              "schedules",
+              "assets/console.js",
+              "api/runs",
+              "api/runs/" + RUN,
+              "api/runs/" + RUN + "/evaluation",
+              "api/models",
+              "api/models/smiles2iupac/" + RUN + "/card",
+              "api/schedules",
+              "api/sweeps",
+              "api/runs/no-such-run")) {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(console.url() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isIn(200, 404);
+        assertThat(r.body() + r.headers().map()).as(path).doesNotContain(SECRET, ACCESS_KEY);
+      }
+    }
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
