@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.seqtune.activities.dataset.DatasetActivities;
-import io.seqtune.activities.evaluation.EvaluationActivities;
-import io.seqtune.activities.registry.RegistryActivities;
-import io.seqtune.activities.training.TrainingActivities;
-import io.seqtune.core.dataset.DatasetRef;
-import io.seqtune.core.evaluation.EvalResult;
-import io.seqtune.core.registry.PromotionResult;
 import io.seqtune.core.training.EpochResult;
 import io.seqtune.core.training.TrainEpochInput;
+import io.seqtune.workflows.PipelineDoubles;
 import io.seqtune.workflows.Queues;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -24,11 +19,9 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.RawValue;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -55,23 +48,15 @@ class ContinueAsNewTest {
   void start() {
     env = TestWorkflowEnvironment.newInstance();
     client = env.getWorkflowClient();
-    Worker pipeline = env.newWorker(Queues.PIPELINE);
-    pipeline.registerWorkflowImplementationTypes(FineTunePipelineImpl.class);
-    pipeline.registerActivitiesImplementations(
-        (RegistryActivities)
-            in -> new PromotionResult(in.spec().task(), in.runId(), "sha", true, "first model"));
-    Worker gpu = env.newWorker(Queues.GPU);
-    gpu.registerActivitiesImplementations(
-        (DatasetActivities)
-            spec -> {
-              datasetBuilds.incrementAndGet();
-              return new DatasetRef("ds-1", 100, 5, 5, Map.of(), false);
-            },
-        (TrainingActivities) this::fakeEpoch,
-        (EvaluationActivities)
-            in ->
-                new EvalResult(
-                    "runs/" + in.runId() + "/eval/report.json", 5, Map.of("exact_match", 0.5)));
+    PipelineDoubles doubles = new PipelineDoubles();
+    DatasetActivities build = doubles.datasets;
+    doubles.datasets =
+        spec -> {
+          datasetBuilds.incrementAndGet();
+          return build.buildDataset(spec);
+        };
+    doubles.training = this::fakeEpoch;
+    doubles.register(env);
     env.start();
   }
 
@@ -84,15 +69,7 @@ class ContinueAsNewTest {
     seenAtEpochStart.add(
         client.newUntypedWorkflowStub(WORKFLOW_ID).query("progress", PipelineProgress.class));
     trained.add(in);
-    return new EpochResult(
-        in.epoch(),
-        in.epoch() * 3L,
-        3,
-        checkpointOf(in.epoch()),
-        1.0 / in.epoch(),
-        2.0 / in.epoch(),
-        100,
-        1);
+    return PipelineDoubles.epoch(in);
   }
 
   private static String checkpointOf(int epoch) {

@@ -1,0 +1,73 @@
+package io.seqtune.workflows;
+
+import io.seqtune.activities.dataset.DatasetActivities;
+import io.seqtune.activities.evaluation.EvaluationActivities;
+import io.seqtune.activities.registry.RegistryActivities;
+import io.seqtune.activities.report.ReportActivities;
+import io.seqtune.activities.training.TrainingActivities;
+import io.seqtune.core.dataset.DatasetRef;
+import io.seqtune.core.evaluation.EvalResult;
+import io.seqtune.core.registry.PromotionResult;
+import io.seqtune.core.report.SweepReport;
+import io.seqtune.core.store.StoreLayout;
+import io.seqtune.core.training.EpochResult;
+import io.seqtune.core.training.TrainEpochInput;
+import io.seqtune.workflows.pipeline.FineTunePipelineImpl;
+import io.seqtune.workflows.sweep.SweepImpl;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Instant stand-ins for every activity the workflows call, registered on both task queues of a
+ * {@link TestWorkflowEnvironment} beside the real workflow implementations. Each behaviour is a
+ * field a test may replace before {@link #register}: the registered activities call whatever the
+ * field holds at the time.
+ *
+ * <p>The defaults make a run succeed: dataset {@code ds-1} (100/5/5 examples), epoch {@code n}
+ * ending at step {@code 3n} with train loss {@code 1/n}, exact match 0.5, and promotion to
+ * champion.
+ */
+public final class PipelineDoubles {
+  public volatile DatasetActivities datasets =
+      spec -> new DatasetRef("ds-1", 100, 5, 5, Map.of(), false);
+  public volatile TrainingActivities training = PipelineDoubles::epoch;
+  public volatile EvaluationActivities evaluation =
+      in -> new EvalResult(StoreLayout.evalReport(in.runId()), 5, Map.of("exact_match", 0.5));
+  public volatile RegistryActivities registry =
+      in ->
+          new PromotionResult(
+              in.spec().task(), in.runId(), "sha", true, "first model for task smiles2iupac");
+  public volatile ReportActivities reports =
+      in -> new SweepReport(StoreLayout.sweep(in.sweepId()), List.of());
+
+  /**
+   * The default epoch: ends at step {@code 3n} with train loss {@code 1/n}, val loss {@code 2/n}.
+   */
+  public static EpochResult epoch(TrainEpochInput in) {
+    return new EpochResult(
+        in.epoch(),
+        in.epoch() * 3L,
+        3,
+        StoreLayout.checkpoint(in.runId(), in.epoch() * 3L),
+        1.0 / in.epoch(),
+        2.0 / in.epoch(),
+        100,
+        1);
+  }
+
+  /** Workers on both queues: the real workflows and these doubles. Call before {@code start()}. */
+  public void register(TestWorkflowEnvironment env) {
+    Worker pipeline = env.newWorker(Queues.PIPELINE);
+    pipeline.registerWorkflowImplementationTypes(FineTunePipelineImpl.class, SweepImpl.class);
+    pipeline.registerActivitiesImplementations(
+        (RegistryActivities) in -> registry.promote(in),
+        (ReportActivities) in -> reports.writeSweepReport(in));
+    Worker gpu = env.newWorker(Queues.GPU);
+    gpu.registerActivitiesImplementations(
+        (DatasetActivities) spec -> datasets.buildDataset(spec),
+        (TrainingActivities) in -> training.trainEpoch(in),
+        (EvaluationActivities) in -> evaluation.evaluate(in));
+  }
+}
