@@ -55,7 +55,7 @@ class SyntheticGeneratorTest {
   }
 
   @Test
-  void coversTheNomenclatureTheIssueAsksFor() {
+  void namesSpanRingsFunctionalGroupsSubstituentsAndStereoDescriptors() {
     Set<String> names = molecules.stream().map(NamedMolecule::name).collect(Collectors.toSet());
     for (String fragment :
         List.of(
