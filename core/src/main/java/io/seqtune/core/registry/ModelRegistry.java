@@ -53,17 +53,7 @@ public final class ModelRegistry {
     if (existing.isPresent()) {
       return existing.get();
     }
-    ModelVersion stamped =
-        new ModelVersion(
-            version.task(),
-            version.version(),
-            version.runId(),
-            version.baseModel(),
-            version.datasetKey(),
-            version.checkpointKey(),
-            version.metrics(),
-            version.weightsSha256(),
-            Instant.now(clock).toString());
+    ModelVersion stamped = version.withCreatedAt(Instant.now(clock).toString());
     try {
       Files.write(modelDir.resolve(VERSION_FILE), ObjectStore.jsonBytes(stamped));
     } catch (IOException e) {

@@ -14,4 +14,19 @@ public record ModelVersion(
     String checkpointKey,
     Map<String, Double> metrics,
     String weightsSha256,
-    String createdAt) {}
+    String createdAt) {
+
+  /** This version as registered at {@code instant}. */
+  public ModelVersion withCreatedAt(String instant) {
+    return new ModelVersion(
+        task,
+        version,
+        runId,
+        baseModel,
+        datasetKey,
+        checkpointKey,
+        metrics,
+        weightsSha256,
+        instant);
+  }
+}

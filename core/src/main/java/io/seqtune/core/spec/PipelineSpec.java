@@ -75,12 +75,4 @@ public record PipelineSpec(
   public PipelineSpec withRunId(String id) {
     return new PipelineSpec(task, id, data, model, train, eval, promote, unknown);
   }
-
-  public PipelineSpec withTrain(TrainSpec t) {
-    return new PipelineSpec(task, runId, data, model, t, eval, promote, unknown);
-  }
-
-  public PipelineSpec withData(DataSpec d) {
-    return new PipelineSpec(task, runId, d, model, train, eval, promote, unknown);
-  }
 }

@@ -21,8 +21,4 @@ public record ArtifactManifest(
     return new ArtifactManifest(
         Instant.now().toString(), new TreeMap<>(files), meta == null ? Map.of() : meta);
   }
-
-  public long totalBytes() {
-    return files.values().stream().mapToLong(FileEntry::bytes).sum();
-  }
 }
