@@ -2,7 +2,6 @@ package io.seqtune.chem;
 
 import io.github.dan2097.jnainchi.InchiStatus;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.inchi.InChIGenerator;
 import org.openscience.cdk.inchi.InChIGeneratorFactory;
@@ -27,7 +26,6 @@ public final class Molecules {
   // Absolute = canonical + stereo + isotopes: the same molecule always gives the same string.
   private static final ThreadLocal<SmilesGenerator> CANONICAL =
       ThreadLocal.withInitial(() -> new SmilesGenerator(SmiFlavor.Absolute));
-  private static final Pattern STEREO_LAYERS = Pattern.compile("/[btms][^/]*");
 
   private Molecules() {}
 
@@ -93,11 +91,6 @@ public final class Molecules {
     } catch (CDKException e) {
       throw new ChemException("InChIKey failed: " + e.getMessage(), e);
     }
-  }
-
-  /** The standard InChI with its stereo layers (/b /t /m /s) removed: constitution only. */
-  public static String withoutStereo(String inchi) {
-    return STEREO_LAYERS.matcher(inchi).replaceAll("");
   }
 
   /**
