@@ -86,7 +86,7 @@ public final class RoundTripFile {
           row.name(),
           row.structure(),
           Verdict.UNREADABLE_REFERENCE.id(),
-          "structure unreadable: " + e.getMessage());
+          "structure unreadable: " + oneLine(e.getMessage()));
     }
     return new RowResult(
         row.line(),
@@ -99,7 +99,13 @@ public final class RoundTripFile {
   private static String reason(String name, RoundTrip.Judgement judgement) {
     return switch (judgement.verdict()) {
       case MATCH -> null;
-      case OPSIN_CANNOT_PARSE -> "OPSIN: " + Molecules.nameRejection(name).orElse("no structure");
+      // OPSIN's messages span lines; a reason is one line in the CSV and the JSON.
+      case OPSIN_CANNOT_PARSE ->
+          "OPSIN: "
+              + Molecules.nameRejection(name)
+                  .orElse("no structure")
+                  .replaceAll("\\s+", " ")
+                  .strip();
       default ->
           String.format(
               Locale.ROOT,
@@ -107,6 +113,11 @@ public final class RoundTripFile {
               judgement.verdict().id().replace('_', ' '),
               judgement.tanimoto());
     };
+  }
+
+  /** OPSIN's and CDK's messages span lines; a reason is one line in the CSV and the JSON. */
+  private static String oneLine(String message) {
+    return message.replaceAll("\\s+", " ").strip();
   }
 
   /** Counts as rows arrive; keeps the first failures only. */
