@@ -12,12 +12,17 @@ public final class CandidateRanker {
 
   public static VerifiedName choose(
       String sourceStructure, List<String> candidates, Stereo stereo) {
+    return choose(sourceStructure, candidates, stereo, Isotopes.STRICT);
+  }
+
+  public static VerifiedName choose(
+      String sourceStructure, List<String> candidates, Stereo stereo, Isotopes isotopes) {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("no candidates to choose from for " + sourceStructure);
     }
     ReferenceStructure source = ReferenceStructure.of(sourceStructure);
     for (int rank = 0; rank < candidates.size(); rank++) {
-      if (RoundTrip.judge(candidates.get(rank), source, stereo).matched()) {
+      if (RoundTrip.judge(candidates.get(rank), source, stereo, isotopes).matched()) {
         return new VerifiedName(candidates.get(rank), true, rank);
       }
     }

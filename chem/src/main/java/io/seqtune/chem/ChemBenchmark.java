@@ -16,7 +16,7 @@ public final class ChemBenchmark {
   public static void main(String[] args) {
     int size = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     Molecules.nameToSmiles("ethanol"); // loads OPSIN's grammar (~1 s) outside the timings
-    RoundTrip.judge("ethanol", "CCO", Stereo.STRICT);
+    RoundTrip.judge("ethanol", "CCO", Stereo.STRICT, Isotopes.STRICT);
     System.out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
 
     long start = System.nanoTime();

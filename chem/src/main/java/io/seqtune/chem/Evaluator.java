@@ -22,10 +22,19 @@ public final class Evaluator {
    *     by round trip; false: exact match, edit distance and BLEU only
    */
   public static EvalReport evaluate(List<EvalExample> examples, boolean chemistry, Stereo stereo) {
+    return evaluate(examples, chemistry, stereo, Isotopes.STRICT);
+  }
+
+  public static EvalReport evaluate(
+      List<EvalExample> examples, boolean chemistry, Stereo stereo, Isotopes isotopes) {
     // Judging is independent per example and dominated by OPSIN + InChI: spread it over every core.
     List<EvalReport.ScoredExample> scored =
         examples.parallelStream()
-            .map(example -> chemistry ? scoreChemistry(example, stereo) : scoreText(example))
+            .map(
+                example ->
+                    chemistry
+                        ? scoreChemistry(example, stereo, isotopes).build()
+                        : text(example).build())
             .toList();
     double bleu =
         TextMetrics.bleu4Chars(
@@ -45,53 +54,37 @@ public final class Evaluator {
             .average()
             .orElse(0),
         chemistry ? buckets(scored) : null,
+        chemistry ? verdicts(scored) : null,
         worst(scored, chemistry));
   }
 
-  private static EvalReport.ScoredExample scoreText(EvalExample example) {
-    return new EvalReport.ScoredExample(
-        example.input(),
-        example.reference(),
-        example.prediction(),
-        isExact(example),
-        editDistance(example),
-        null,
-        null,
-        null,
-        null,
-        null);
+  private static EvalReport.ScoredExample.Builder text(EvalExample example) {
+    return EvalReport.ScoredExample.builder(example).text(isExact(example), editDistance(example));
   }
 
-  private static EvalReport.ScoredExample scoreChemistry(EvalExample example, Stereo stereo) {
+  private static EvalReport.ScoredExample.Builder scoreChemistry(
+      EvalExample example, Stereo stereo, Isotopes isotopes) {
     ReferenceStructure source;
     try {
       source = ReferenceStructure.of(example.input());
     } catch (ChemException e) {
       // A source we cannot read is a data error: it counts as unmatched and says why.
-      return new EvalReport.ScoredExample(
-          example.input(),
-          example.reference(),
-          example.prediction(),
-          isExact(example),
-          editDistance(example),
-          false,
-          false,
-          0.0,
-          null,
-          e.getMessage());
+      return text(example).unreadableSource(e.getMessage());
     }
-    RoundTrip.Judgement judgement = RoundTrip.judge(example.prediction(), source, stereo);
-    return new EvalReport.ScoredExample(
-        example.input(),
-        example.reference(),
-        example.prediction(),
-        isExact(example),
-        editDistance(example),
-        judgement.parsed(),
-        judgement.matched(),
-        judgement.tanimoto(),
-        source.heavyAtoms(),
-        null);
+    return text(example)
+        .judged(
+            RoundTrip.judge(example.prediction(), source, stereo, isotopes), source.heavyAtoms());
+  }
+
+  private static Map<String, Long> verdicts(List<EvalReport.ScoredExample> scored) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Verdict verdict : Verdict.values()) {
+      long count = scored.stream().filter(s -> s.verdict() == verdict).count();
+      if (count > 0) {
+        counts.put(verdict.id(), count);
+      }
+    }
+    return counts;
   }
 
   private static boolean isExact(EvalExample example) {

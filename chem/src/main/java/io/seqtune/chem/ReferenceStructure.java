@@ -8,12 +8,14 @@ import org.openscience.cdk.fingerprint.CircularFingerprinter;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
- * What a structure is compared by: standard InChI (stereo kept), constitution-only InChI, an ECFP4
- * fingerprint and the heavy-atom count. Reference structures are computed once per distinct input
- * (an evaluation judges many predictions of the same source molecule).
+ * What a structure is compared by: its standard InChI cut into layers, an ECFP4 fingerprint and the
+ * heavy-atom count. A multi-component structure (SMILES with {@code .}) is one InChI whose
+ * components InChI orders itself, so component order never matters and counts ({@code 2ClH}) do.
+ * Reference structures are computed once per distinct input (an evaluation judges many predictions
+ * of the same source molecule).
  */
 public record ReferenceStructure(
-    String inchi, String inchiWithoutStereo, BitSet fingerprint, int heavyAtoms) {
+    String inchi, InchiLayers layers, BitSet fingerprint, int heavyAtoms) {
   private static final int CACHE_LIMIT = 100_000;
   private static final Map<String, ReferenceStructure> CACHE = new ConcurrentHashMap<>();
 
@@ -34,16 +36,12 @@ public record ReferenceStructure(
   public static ReferenceStructure of(IAtomContainer molecule) {
     String inchi = Molecules.inchi(molecule);
     return new ReferenceStructure(
-        inchi,
-        Molecules.withoutStereo(inchi),
-        fingerprint(molecule),
-        Molecules.heavyAtoms(molecule));
+        inchi, InchiLayers.of(inchi), fingerprint(molecule), Molecules.heavyAtoms(molecule));
   }
 
-  public boolean sameStructure(ReferenceStructure other, Stereo stereo) {
-    return stereo == Stereo.STRICT
-        ? inchi.equals(other.inchi)
-        : inchiWithoutStereo.equals(other.inchiWithoutStereo);
+  /** How this structure relates to another under the stereo and isotope rules. */
+  public Verdict compare(ReferenceStructure other, Stereo stereo, Isotopes isotopes) {
+    return layers.compare(other.layers, stereo, isotopes);
   }
 
   /** Tanimoto similarity of the two ECFP4 fingerprints (1.0 for two empty fingerprints). */

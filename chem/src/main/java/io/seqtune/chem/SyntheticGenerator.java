@@ -27,6 +27,7 @@ public final class SyntheticGenerator {
   private static final int STALE_BATCHES = 3;
 
   private static final int MAX_BATCH = 4096;
+  private static final int MIN_BATCH = 32;
 
   private final SyntheticConfig config;
   private final Map<String, Random> randoms = new LinkedHashMap<>();
@@ -35,9 +36,10 @@ public final class SyntheticGenerator {
   private final Set<String> exhausted = new HashSet<>();
   private long rejectedByOpsin;
 
-  private record Accepted(NamedMolecule molecule, NumberedName name) {}
+  /** A kept structure; canonical SMILES are written once, for the kept ones only, at the end. */
+  private record Accepted(String family, NumberedName name, String opsinSmiles) {}
 
-  private record Parsed(NumberedName name, String smiles, String inchiKey) {}
+  private record Parsed(NumberedName name, String opsinSmiles, String inchiKey) {}
 
   public SyntheticGenerator(SyntheticConfig config) {
     this.config = config;
@@ -59,7 +61,17 @@ public final class SyntheticGenerator {
       }
       shortfall = fill(quotas(shortfall, open));
     }
-    return byInchiKey.values().stream().map(Accepted::molecule).toList();
+    // CDK's canonical SMILES (with stereo) costs as much as an OPSIN parse: only kept structures
+    // get
+    // one, on every core, in acceptance order.
+    return byInchiKey.values().parallelStream()
+        .map(
+            kept ->
+                new NamedMolecule(
+                    Molecules.canonicalSmiles(kept.opsinSmiles()),
+                    kept.name().name(),
+                    kept.family()))
+        .toList();
   }
 
   /**
@@ -82,8 +94,11 @@ public final class SyntheticGenerator {
     int added = 0;
     int staleBatches = 0;
     while (added < wanted && staleBatches < STALE_BATCHES) {
+      // Every drawn name costs an OPSIN parse and an InChIKey: draw what is still wanted plus a
+      // little for OPSIN's rejections and repeated structures, not a multiple of it.
+      int missing = wanted - added;
       List<NumberedName> batch =
-          drawBatch(family, Math.min(MAX_BATCH, Math.max(64, 2 * (wanted - added))));
+          drawBatch(family, Math.min(MAX_BATCH, Math.max(MIN_BATCH, missing + missing / 8)));
       // OPSIN + CDK dominate the cost and are independent per name: parse on every core, keep draw
       // order.
       List<Optional<Parsed>> parsed =
@@ -123,17 +138,14 @@ public final class SyntheticGenerator {
     if (existing == null) {
       if (room) {
         byInchiKey.put(
-            parsed.inchiKey(),
-            new Accepted(
-                new NamedMolecule(parsed.smiles(), parsed.name().name(), family), parsed.name()));
+            parsed.inchiKey(), new Accepted(family, parsed.name(), parsed.opsinSmiles()));
       }
       return room;
     }
     if (parsed.name().compareTo(existing.name()) < 0) {
       // The SMILES follows the name: tautomers share an InChIKey but not a canonical SMILES.
-      NamedMolecule renamed =
-          new NamedMolecule(parsed.smiles(), parsed.name().name(), existing.molecule().family());
-      byInchiKey.put(parsed.inchiKey(), new Accepted(renamed, parsed.name()));
+      byInchiKey.put(
+          parsed.inchiKey(), new Accepted(existing.family(), parsed.name(), parsed.opsinSmiles()));
     }
     return false;
   }
@@ -144,9 +156,7 @@ public final class SyntheticGenerator {
             opsinSmiles -> {
               try {
                 IAtomContainer molecule = Molecules.parseSmiles(opsinSmiles);
-                return Optional.of(
-                    new Parsed(
-                        name, Molecules.canonicalSmiles(molecule), Molecules.inchiKey(molecule)));
+                return Optional.of(new Parsed(name, opsinSmiles, Molecules.inchiKey(molecule)));
               } catch (ChemException e) {
                 return Optional.empty();
               }

@@ -21,9 +21,13 @@ public record VerifiedReport(
   public record Case(String source, String reference, List<String> candidates) {}
 
   public static VerifiedReport evaluate(List<Case> cases, Stereo stereo) {
+    return evaluate(cases, stereo, Isotopes.STRICT);
+  }
+
+  public static VerifiedReport evaluate(List<Case> cases, Stereo stereo, Isotopes isotopes) {
     List<VerifiedName> answers =
         cases.parallelStream()
-            .map(c -> CandidateRanker.choose(c.source(), c.candidates(), stereo))
+            .map(c -> CandidateRanker.choose(c.source(), c.candidates(), stereo, isotopes))
             .toList();
     int verified = 0;
     int verifiedExact = 0;

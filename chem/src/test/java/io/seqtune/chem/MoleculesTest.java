@@ -54,12 +54,4 @@ class MoleculesTest {
     assertThat(Molecules.heavyAtoms("CCO")).isEqualTo(3);
     assertThat(Molecules.heavyAtoms("[2H]C([2H])([2H])Cl")).isEqualTo(2);
   }
-
-  @Test
-  void stereoLayersCanBeRemoved() {
-    String withStereo = Molecules.inchi(Molecules.parseSmiles("C[C@@H](C(=O)O)N"));
-    String racemic = Molecules.inchi(Molecules.parseSmiles("CC(C(=O)O)N"));
-    assertThat(withStereo).isNotEqualTo(racemic);
-    assertThat(Molecules.withoutStereo(withStereo)).isEqualTo(racemic);
-  }
 }

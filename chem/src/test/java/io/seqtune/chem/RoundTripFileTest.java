@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +24,13 @@ class RoundTripFileTest {
     return Path.of(RoundTripFileTest.class.getResource("/real-world-names.csv").toURI());
   }
 
+  private static RoundTripFile.Options options(Stereo stereo) {
+    return new RoundTripFile.Options("iupac", "structure", stereo, Isotopes.STRICT);
+  }
+
   @Test
   void correctRealWorldNamesRoundTripWithStrictStereo() throws Exception {
-    RoundTripReport report =
-        RoundTripFile.run(realWorldNames(), "iupac", "structure", Stereo.STRICT);
+    RoundTripReport report = RoundTripFile.run(realWorldNames(), options(Stereo.STRICT), row -> {});
     assertThat(report.rows()).isEqualTo(65);
     assertThat(report.roundtripAccuracy())
         .as(report.failures().toString())
@@ -36,8 +41,7 @@ class RoundTripFileTest {
 
   @Test
   void ignoringStereoCannotLowerTheScore() throws Exception {
-    RoundTripReport report =
-        RoundTripFile.run(realWorldNames(), "iupac", "structure", Stereo.IGNORE);
+    RoundTripReport report = RoundTripFile.run(realWorldNames(), options(Stereo.IGNORE), row -> {});
     assertThat(report.roundtripAccuracy()).isGreaterThanOrEqualTo(0.99);
     assertThat(report.stereo()).isEqualTo("ignore");
   }
@@ -57,7 +61,12 @@ class RoundTripFileTest {
                 "(2R)-2-aminopropanoic acid\tC[C@@H](C(=O)O)N",
                 "only one field",
                 ""));
-    RoundTripReport report = RoundTripFile.run(file, "name", "smiles", Stereo.STRICT);
+    List<RoundTripFile.RowResult> results = new ArrayList<>();
+    RoundTripReport report =
+        RoundTripFile.run(
+            file,
+            new RoundTripFile.Options("name", "smiles", Stereo.STRICT, Isotopes.STRICT),
+            results::add);
     assertThat(report.rows()).isEqualTo(6);
     assertThat(report.matched()).isEqualTo(1);
     assertThat(report.parsed()).isEqualTo(3);
@@ -67,12 +76,25 @@ class RoundTripFileTest {
         .extracting(RoundTripReport.Failure::line)
         .containsExactly(3L, 4L, 5L, 6L, 7L);
     assertThat(report.failures().get(0).reason()).startsWith("different structure");
+    assertThat(report.verdicts())
+        .containsEntry("match", 1L)
+        .containsEntry("different_structure", 1L)
+        .containsEntry("opsin_cannot_parse", 1L)
+        .containsEntry("unreadable_reference", 1L)
+        .containsEntry("stereo_only", 1L)
+        .containsEntry("malformed_row", 1L)
+        .containsEntry("isotope_only", 0L);
+    assertThat(results)
+        .extracting(RoundTripFile.RowResult::line)
+        .containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
     assertThat(report.failures().get(1).reason()).startsWith("OPSIN:");
     assertThat(report.failures().get(2).reason()).contains("C1CC(");
 
     JsonNode json = new ObjectMapper().valueToTree(report);
     for (String field :
-        new String[] {"rows", "parsed", "matched", "parse_rate", "roundtrip_accuracy"}) {
+        new String[] {
+          "rows", "parsed", "matched", "parse_rate", "roundtrip_accuracy", "verdicts"
+        }) {
       assertThat(json.has(field)).as(field).isTrue();
     }
   }

@@ -6,7 +6,7 @@ enum PrincipalGroup {
   ESTER("oate", "carboxylate", "benzoate", 3),
   AMIDE("amide", "carboxamide", "benzamide", 3),
   NITRILE("nitrile", "carbonitrile", "benzonitrile", 3),
-  ALDEHYDE("al", "carbaldehyde", "benzaldehyde", 2),
+  ALDEHYDE("al", "carbaldehyde", "benzaldehyde", 3),
   KETONE("one", null, null, 2),
   ALCOHOL("ol", null, "phenol", 1),
   THIOL("thiol", null, "benzenethiol", 1),
@@ -27,7 +27,11 @@ enum PrincipalGroup {
   /** The retained name on benzene, null where there is none. */
   final String benzeneName;
 
-  /** Hydrogens a chain-terminal carbon gives up to the group. */
+  /**
+   * Hydrogens a chain-terminal carbon gives up to the group: all three for an aldehyde too, whose
+   * own hydrogen cannot be replaced (a double bond or a prefix there would make "prop-1-enal", a
+   * ketene).
+   */
   final int terminalHydrogens;
 
   PrincipalGroup(

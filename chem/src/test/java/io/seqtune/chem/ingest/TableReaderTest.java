@@ -67,7 +67,7 @@ class TableReaderTest {
   }
 
   @Test
-  void truncatedGzipNamesTheFileAndLine() throws IOException {
+  void truncatedGzipNamesTheFileAndTheLastCompleteLine() throws IOException {
     StringBuilder text = new StringBuilder("smiles,name\n");
     for (int i = 0; i < 20_000; i++) {
       text.append("C").append(",methane").append(i).append('\n');
@@ -78,9 +78,25 @@ class TableReaderTest {
     assertThat(readAll(whole, "smiles", "name")).hasSize(20_000);
     Path truncated = dir.resolve("cut.csv.gz");
     Files.write(truncated, Arrays.copyOf(gz, gz.length / 2));
-    assertThatThrownBy(() -> readAll(truncated, "smiles", "name"))
-        .isInstanceOf(ChemException.class)
-        .hasMessageContaining("cut.csv.gz is truncated after line");
+    List<SourceRow> delivered = new ArrayList<>();
+    try (TableReader reader = TableReader.open(truncated, "smiles", "name")) {
+      assertThatThrownBy(() -> reader.forEachRemaining(delivered::add))
+          .isInstanceOf(ChemException.class)
+          .hasMessageContaining(
+              "cut.csv.gz is truncated after line " + (delivered.size() + 1) + " ");
+    }
+    // Every complete line before the cut was delivered, far more than one buffer's worth.
+    assertThat(delivered.size()).isGreaterThan(1_000);
+    assertThat(delivered.get(delivered.size() - 1).name())
+        .isEqualTo("methane" + (delivered.size() - 1));
+  }
+
+  @Test
+  void byteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
+    Path file = write("excel.csv", "\uFEFFsmiles,iupac\nCCO,ethanol\n");
+    assertThat(readAll(file, "smiles", "iupac"))
+        .extracting(SourceRow::name)
+        .containsExactly("ethanol");
   }
 
   static byte[] gzip(String text) throws IOException {

@@ -3,6 +3,7 @@ package io.seqtune.core.evaluation;
 import io.seqtune.chem.EvalExample;
 import io.seqtune.chem.EvalReport;
 import io.seqtune.chem.Evaluator;
+import io.seqtune.chem.Isotopes;
 import io.seqtune.chem.Stereo;
 import io.seqtune.chem.VerifiedReport;
 import io.seqtune.core.WorkerContext;
@@ -43,6 +44,7 @@ public final class TestSetEvaluator {
     test = test.subList(0, Math.min(test.size(), e.maxExamples()));
     boolean names = in.spec().taskType().writesNames();
     Stereo stereo = Stereo.valueOf(e.stereo().toUpperCase());
+    Isotopes isotopes = Isotopes.valueOf(e.isotopes().toUpperCase());
     List<List<String>> candidates;
     try (ModelBundle bundle =
         ModelBundle.load(checkpoint.modelDir(), ModelBundle.device(in.spec()))) {
@@ -63,10 +65,10 @@ public final class TestSetEvaluator {
       cases.add(
           new VerifiedReport.Case(test.get(i).input(), test.get(i).output(), candidates.get(i)));
     }
-    EvalReport report = Evaluator.evaluate(judged, names, stereo);
+    EvalReport report = Evaluator.evaluate(judged, names, stereo, isotopes);
     // Verified translation: the best beam whose OPSIN parse is the source molecule, when there is
     // one.
-    VerifiedReport verified = names ? VerifiedReport.evaluate(cases, stereo) : null;
+    VerifiedReport verified = names ? VerifiedReport.evaluate(cases, stereo, isotopes) : null;
     String reportKey = StoreLayout.evalReport(in.runId());
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("checkpoint", in.checkpointKey());

@@ -6,16 +6,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** How the held-out test split is judged. {@code beams > 1} decodes with beam search. */
+/**
+ * How the held-out test split is judged. {@code beams > 1} decodes with beam search; {@code stereo}
+ * and {@code isotopes} ({@code strict} or {@code ignore}) say whether the round trip must agree on
+ * stereochemistry and on isotopic labels.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvalSpec(
     Integer maxExamples,
     Integer beams,
     Integer maxNewTokens,
     String stereo,
+    String isotopes,
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
-  static final EvalSpec EMPTY = new EvalSpec(null, null, null, null, Map.of());
+  static final EvalSpec EMPTY = new EvalSpec(null, null, null, null, null, Map.of());
 
   EvalSpec withDefaults() {
     return new EvalSpec(
@@ -23,6 +28,7 @@ public record EvalSpec(
         beams == null ? 1 : beams,
         maxNewTokens == null ? 100 : maxNewTokens,
         stereo == null ? "strict" : stereo,
+        isotopes == null ? "strict" : isotopes,
         unknown == null ? Map.of() : unknown);
   }
 
@@ -39,6 +45,9 @@ public record EvalSpec(
     }
     if (!List.of("strict", "ignore").contains(stereo)) {
       problems.add("eval.stereo: '" + stereo + "' is not one of [strict, ignore]");
+    }
+    if (!List.of("strict", "ignore").contains(isotopes)) {
+      problems.add("eval.isotopes: '" + isotopes + "' is not one of [strict, ignore]");
     }
   }
 }

@@ -47,6 +47,20 @@ class PipelineSpecTest {
   }
 
   @Test
+  void isotopesDefaultToStrictAndOnlyStrictOrIgnoreAreAccepted() throws Exception {
+    assertThat(parse("{}").withDefaults().validate().eval().isotopes()).isEqualTo("strict");
+    assertThat(
+            parse("{\"eval\":{\"isotopes\":\"ignore\"}}")
+                .withDefaults()
+                .validate()
+                .eval()
+                .isotopes())
+        .isEqualTo("ignore");
+    assertThatThrownBy(() -> parse("{\"eval\":{\"isotopes\":\"loose\"}}").withDefaults().validate())
+        .hasMessageContaining("eval.isotopes: 'loose' is not one of [strict, ignore]");
+  }
+
+  @Test
   void dropoutDefaultsToNoneFromScratchAndToTheBaseModelsOwnOtherwise() throws Exception {
     assertThat(parse("{}").withDefaults().validate().model().dropout()).isEqualTo(0.0);
     assertThat(

@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Training and generation throughput (JSON).",
-    subcommands = {BenchCommand.Train.class, BenchCommand.Generate.class})
+    subcommands = {
+      BenchCommand.Train.class,
+      BenchCommand.Generate.class,
+      BenchPubchemCommand.class
+    })
 final class BenchCommand {
 
   /** The GPT-2 shape both benchmarks take. */

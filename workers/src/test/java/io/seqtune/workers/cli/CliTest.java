@@ -149,37 +149,6 @@ class CliTest {
   }
 
   @Test
-  void chemRoundtripJudgesAFileOfNames(@TempDir Path tmp) throws Exception {
-    Path csv =
-        Files.writeString(
-            tmp.resolve("names.csv"),
-            """
-        smiles,name
-        CCO,ethanol
-        CC(=O)O,acetic acid
-        C1=CC=CC=C1,cyclohexane
-        "InChI=1S/CH4O/c1-2/h2H,1H3",methanol
-        """);
-    Run run =
-        seqtune(
-            env,
-            "chem",
-            "roundtrip",
-            "--input",
-            csv.toString(),
-            "--name-col",
-            "name",
-            "--structure-col",
-            "smiles");
-    assertThat(run.exit()).as(run.err()).isZero();
-    JsonNode report = Cli.JSON.readTree(run.out());
-    assertThat(report.get("rows").asInt()).isEqualTo(4);
-    assertThat(report.get("parsed").asInt()).isEqualTo(4);
-    assertThat(report.get("matched").asInt()).isEqualTo(3);
-    assertThat(report.get("roundtrip_accuracy").asDouble()).isEqualTo(0.75);
-  }
-
-  @Test
   void tinySpecIsCompleteAndValid() throws Exception {
     Run run = seqtune(env, "spec", "--tiny");
     JsonNode spec = Cli.JSON.readTree(run.out());
