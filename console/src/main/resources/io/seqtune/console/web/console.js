@@ -234,7 +234,8 @@ function evaluation(ev) {
         .concat(["reference"]).map((c) => h("th", {}, c)), h("th", { class: "num" }, "edit dist."))),
       h("tbody", {}, r.worst.map((x) => h("tr", { class: "example" },
         h("td", {}, h("code", {}, x.input)),
-        h("td", {}, x.prediction, x.matched ? h("div", { class: "ok" }, "same molecule") : x.parsed === false ? h("div", { class: "bad" }, "OPSIN: unparseable") : null),
+        h("td", {}, x.prediction, x.matched ? h("div", { class: "ok" }, "same molecule")
+          : typeof x.tanimoto === "number" && x.parsed ? h("div", { class: "muted" }, "Tanimoto " + num(x.tanimoto, 2)) : null),
         chem ? h("td", {}, x.inputPicture || x.predictionPicture
           ? h("div", { class: "pair" }, picture(x.inputPicture, "input"), picture(x.predictionPicture, "predicted"))
           : h("span", { class: "muted" }, "not drawn")) : null,
@@ -294,8 +295,15 @@ async function modelsPage() {
   const data = await api("/api/models");
   const parts = [h("h1", {}, "Models")];
   if (!data.tasks.length) parts.push(h("p", { class: "muted" }, "The registry is empty: no run has been promoted yet."));
+  const shown = [];
   for (const t of data.tasks) {
     const card = h("pre", { class: "model-card" }, "Choose a version's card.");
+    const showCard = async (version) => {
+      const r = await fetch(`/api/models/${encodeURIComponent(t.task)}/${encodeURIComponent(version)}/card`);
+      card.textContent = r.ok ? await r.text() : "No model card.";
+    };
+    const first = t.champion ? t.champion.version : t.versions.length ? t.versions[0].version : null;
+    if (first) shown.push(showCard(first));
     parts.push(h("h2", {}, t.task),
       h("p", {}, "Champion: ", t.champion ? [h("b", {}, t.champion.version), ` (${t.champion.metric}, since ${when(t.champion.promotedAt)})`] : "none"),
       h("table", { class: "versions" },
@@ -307,18 +315,15 @@ async function modelsPage() {
           h("td", { class: "num" }, num((v.metrics || {}).exact_match)),
           h("td", { class: "num" }, num((v.metrics || {}).roundtrip_accuracy)),
           h("td", {}, when(v.createdAt)),
-          h("td", {}, h("a", { href: "#", onclick: async (e) => {
-            e.preventDefault();
-            const r = await fetch(`/api/models/${encodeURIComponent(t.task)}/${encodeURIComponent(v.version)}/card`);
-            card.textContent = r.ok ? await r.text() : "No model card.";
-          } }, "card")))))),
+          h("td", {}, h("a", { href: "#", onclick: (e) => { e.preventDefault(); showCard(v.version); } }, "card")))))),
       h("h3", {}, "Promotion log"),
       t.promotions.length ? h("table", { class: "promotions" }, h("tbody", {}, t.promotions.map((p) => h("tr", {},
         h("td", {}, when(p.at)), h("td", {}, p.version), h("td", {}, p.promoted ? "promoted" : "kept champion"),
         h("td", {}, p.reason))))) : h("p", { class: "muted" }, "No promotions."),
-      h("h3", {}, "Model card"), card);
+      h("h3", {}, "Model card (the champion's, or the newest version's)"), card);
   }
   main.replaceChildren(...parts);
+  await Promise.all(shown);
   stamp();
 }
 
@@ -361,4 +366,11 @@ function route() {
 }
 
 document.addEventListener("visibilitychange", () => { if (!document.hidden) route().catch(fail); });
-route().then(() => document.body.setAttribute("data-ready", "true")).catch(fail);
+route()
+  .then(() => {
+    // Sections render after load, so a link to one (/runs/<id>#evaluation) scrolls once they exist.
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target) target.scrollIntoView();
+    document.body.setAttribute("data-ready", "true");
+  })
+  .catch(fail);
