@@ -67,9 +67,9 @@ public final class EpochTrainer {
       Checkpoints.Loaded resume) {}
 
   /** What every epoch of this attempt trains with. */
-  private record Session(ModelBundle bundle, Trainer trainer, Prepared data) {
+  private record Session(ModelBundle bundle, Trainer trainer, Prepared prepared) {
     List<Example> train() {
-      return data.train();
+      return prepared.train();
     }
   }
 
@@ -288,7 +288,7 @@ public final class EpochTrainer {
   }
 
   private double validationLoss(Session s) {
-    List<Example> validation = s.data().validation();
+    List<Example> validation = s.prepared().validation();
     List<Integer> order = IntStream.range(0, validation.size()).boxed().toList();
     double sum = 0;
     int n = 0;
