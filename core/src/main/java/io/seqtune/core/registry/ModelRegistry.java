@@ -99,19 +99,15 @@ public final class ModelRegistry {
     String task = candidate.task();
     Optional<Champion> current = champion(task);
     Double value = metricValue(candidate.metrics(), metric);
-    String now = Instant.now(clock).toString();
-    if (current.isPresent() && current.get().version().equals(candidate.version())) {
-      return new Promotion(
-          task,
-          candidate.version(),
-          true,
-          current.get().version(),
-          metric,
-          value,
-          value,
-          "already the champion",
-          candidate.metrics(),
-          now);
+    Offer offer =
+        new Offer(
+            candidate,
+            metric,
+            value,
+            current.map(Champion::version).orElse(null),
+            Instant.now(clock).toString());
+    if (candidate.version().equals(offer.previousChampion())) {
+      return offer.decided(true, value, "already the champion");
     }
     Optional<Promotion> interrupted = loggedButNotApplied(candidate, current);
     if (interrupted.isPresent()) {
@@ -125,17 +121,7 @@ public final class ModelRegistry {
       return logged;
     }
     if (value == null) {
-      return new Promotion(
-          task,
-          candidate.version(),
-          false,
-          current.map(Champion::version).orElse(null),
-          metric,
-          null,
-          null,
-          "metric " + metric + " was not measured",
-          candidate.metrics(),
-          now);
+      return offer.decided(false, null, "metric " + metric + " was not measured");
     }
     Double championValue = current.map(c -> metricValue(c.metrics(), metric)).orElse(null);
     boolean better = championValue == null || value > championValue + minImprovement;
@@ -150,26 +136,33 @@ public final class ModelRegistry {
                 current.get().version(),
                 championValue,
                 minImprovement);
-    Promotion promotion =
-        new Promotion(
-            task,
-            candidate.version(),
-            better,
-            current.map(Champion::version).orElse(null),
-            metric,
-            value,
-            championValue,
-            reason,
-            candidate.metrics(),
-            now);
+    Promotion promotion = offer.decided(better, championValue, reason);
     if (better) {
       // Log first: a crash between the two leaves a logged promotion that a retry completes.
-      store.putJson(StoreLayout.promotion(task, now, candidate.version()), promotion);
+      store.putJson(StoreLayout.promotion(task, offer.at(), candidate.version()), promotion);
       store.putJson(
           StoreLayout.champion(task),
-          new Champion(task, candidate.version(), metric, candidate.metrics(), now));
+          new Champion(task, candidate.version(), metric, candidate.metrics(), offer.at()));
     }
     return promotion;
+  }
+
+  /** What every answer to one promotion request shares: the candidate, its value, the champion. */
+  private record Offer(
+      ModelVersion candidate, String metric, Double value, String previousChampion, String at) {
+    Promotion decided(boolean promoted, Double championValue, String reason) {
+      return new Promotion(
+          candidate.task(),
+          candidate.version(),
+          promoted,
+          previousChampion,
+          metric,
+          value,
+          championValue,
+          reason,
+          candidate.metrics(),
+          at);
+    }
   }
 
   /**
