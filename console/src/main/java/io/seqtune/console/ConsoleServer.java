@@ -134,7 +134,19 @@ public final class ConsoleServer implements AutoCloseable {
                           .contentType("text/plain; charset=utf-8")
                           .result(redactor.scrub("console: " + e.getMessage())));
             });
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      api.close();
+      throw new IllegalStateException(
+          "cannot serve the console on "
+              + options.host()
+              + ":"
+              + options.port()
+              + " (is the port taken? choose another): "
+              + e.getMessage(),
+          e);
+    }
     return new ConsoleServer(app, api, options);
   }
 

@@ -201,6 +201,18 @@ class ConsoleServerTest {
   }
 
   @Test
+  void aTakenPortIsReportedWithTheAddress() {
+    assertThatThrownBy(
+            () ->
+                ConsoleServer.start(
+                    new ConsoleOptions("127.0.0.1", console.port(), null, null),
+                    store,
+                    LiveStatus.NONE,
+                    ScheduleSource.NONE))
+        .hasMessageStartingWith("cannot serve the console on 127.0.0.1:" + console.port());
+  }
+
+  @Test
   void beyondLoopbackATokenIsRequiredAndChecked() throws Exception {
     assertThatThrownBy(() -> ConsoleOptions.of("0.0.0.0", 0, Map.of()))
         .hasMessageContaining(ConsoleOptions.TOKEN_ENV);
