@@ -1,5 +1,7 @@
 package io.seqtune.workers;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.seqtune.core.training.TrainingProgress;
 import io.seqtune.workflows.pipeline.PipelineProgress;
 import io.seqtune.workflows.pipeline.PipelineResult;
@@ -8,14 +10,14 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads a pipeline run's state from the server: the workflow's status, its {@code progress} query,
- * and the running epoch's heartbeat details (step, loss, ETA), which only the server holds.
+ * and the running epoch's heartbeat details (step, loss, speed), which only the server holds.
  */
 public final class RunWatcher {
   private final TemporalConnection connection;
@@ -24,27 +26,20 @@ public final class RunWatcher {
     this.connection = connection;
   }
 
+  /** The run's state; throws {@link NoSuchRunException} when the server does not know the id. */
   public RunStatus status(String workflowId) {
-    WorkflowClient client = connection.client();
-    DescribeWorkflowExecutionResponse d =
-        connection
-            .service()
-            .blockingStub()
-            .describeWorkflowExecution(
-                DescribeWorkflowExecutionRequest.newBuilder()
-                    .setNamespace(connection.settings().namespace())
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                    .build());
+    DescribeWorkflowExecutionResponse d = describe(workflowId);
     WorkflowExecutionStatus state = d.getWorkflowExecutionInfo().getStatus();
     String status = state.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    WorkflowStub stub = connection.client().newUntypedWorkflowStub(workflowId);
+    boolean running = state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
     PipelineProgress p = query(stub);
-    Optional<TrainingProgress> beat = heartbeat(d);
+    Optional<TrainingProgress> beat = running ? heartbeat(d) : Optional.empty();
     PipelineResult result = null;
     String failure = null;
     if (state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
       result = stub.getResult(PipelineResult.class);
-    } else if (state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+    } else if (!running) {
       try {
         stub.getResult(PipelineResult.class);
       } catch (RuntimeException e) {
@@ -56,25 +51,67 @@ public final class RunWatcher {
             .mapToInt(PendingActivityInfo::getAttempt)
             .max()
             .orElse(0);
+    // The heartbeat is fresher than the query only once its attempt has taken a step.
+    boolean fromBeat = beat.isPresent() && beat.get().step() > (p == null ? 0 : p.step());
+    TrainingProgress b = fromBeat ? beat.get() : null;
+    List<String> checkpoints = p == null ? List.of() : p.checkpoints();
+    String checkpoint =
+        b != null && b.checkpointKey() != null
+            ? b.checkpointKey()
+            : checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
     return new RunStatus(
         workflowId,
         status,
         p == null ? null : p.stage(),
-        beat.map(TrainingProgress::epoch).orElse(p == null ? null : p.epoch()),
+        b != null ? Integer.valueOf(b.epoch()) : p == null ? null : p.epoch(),
         p == null ? null : p.epochs(),
-        beat.map(TrainingProgress::step).orElse(p == null ? null : p.step()),
-        beat.map(TrainingProgress::batchesDone).orElse(null),
-        beat.map(TrainingProgress::batchesInEpoch).orElse(null),
-        beat.map(TrainingProgress::loss).orElse(p == null ? null : p.loss()),
-        beat.map(TrainingProgress::tokensPerSecond).orElse(null),
-        beat.map(TrainingProgress::etaSeconds).orElse(null),
+        b != null ? Long.valueOf(b.step()) : p == null ? null : p.step(),
+        b == null ? null : b.batchesDone(),
+        b == null ? null : b.batchesInEpoch(),
+        b != null ? Double.valueOf(b.loss()) : p == null ? null : p.loss(),
+        b == null ? null : b.tokensPerSecond(),
+        b == null || p == null ? null : runEtaSeconds(b, p.epochs()),
+        b != null ? "heartbeat" : p != null ? "query" : null,
         attempt == 0 ? null : attempt,
         p == null ? null : p.datasetKey(),
+        checkpoint,
         result != null ? result.metrics() : p == null || p.metrics().isEmpty() ? null : p.metrics(),
         result != null ? result.modelVersion() : p == null ? null : p.modelVersion(),
         result != null ? result.weightsSha256() : null,
         result != null ? Boolean.valueOf(result.champion()) : p == null ? null : p.champion(),
         failure);
+  }
+
+  /**
+   * Training time left for the whole run: the epoch's remaining batches and every later epoch's, at
+   * the attempt's measured pace ({@code etaSeconds} of the heartbeat covers the epoch only).
+   */
+  static Long runEtaSeconds(TrainingProgress b, int epochs) {
+    int left = b.batchesInEpoch() - b.batchesDone();
+    if (left <= 0 || b.etaSeconds() <= 0) {
+      return null;
+    }
+    double perBatch = (double) b.etaSeconds() / left;
+    long batches = left + (long) Math.max(0, epochs - b.epoch()) * b.batchesInEpoch();
+    return Math.round(perBatch * batches);
+  }
+
+  private DescribeWorkflowExecutionResponse describe(String workflowId) {
+    try {
+      return connection
+          .service()
+          .blockingStub()
+          .describeWorkflowExecution(
+              DescribeWorkflowExecutionRequest.newBuilder()
+                  .setNamespace(connection.settings().namespace())
+                  .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                  .build());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw new NoSuchRunException(workflowId);
+      }
+      throw e;
+    }
   }
 
   private static PipelineProgress query(WorkflowStub stub) {

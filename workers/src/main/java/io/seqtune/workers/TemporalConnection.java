@@ -1,5 +1,6 @@
 package io.seqtune.workers;
 
+import com.uber.m3.tally.Scope;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -27,12 +28,23 @@ public final class TemporalConnection implements AutoCloseable {
             service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
   }
 
+  /** A client connection, as the CLI's commands use: no SDK metrics. */
   public static TemporalConnection connect(TemporalSettings settings) {
+    return connect(settings, null);
+  }
+
+  /**
+   * A connection whose SDK metrics go to {@code metrics} (a worker's); {@code null} reports none,
+   * which keeps the metrics libraries out of a short-lived command's start-up.
+   */
+  public static TemporalConnection connect(TemporalSettings settings, Scope metrics) {
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder()
             .setTarget(settings.address())
-            .setRpcTimeout(Duration.ofSeconds(10))
-            .setMetricsScope(io.seqtune.workers.metrics.MetricsServer.temporalScope());
+            .setRpcTimeout(Duration.ofSeconds(10));
+    if (metrics != null) {
+      options.setMetricsScope(metrics);
+    }
     if (settings.tls()) {
       options.setSslContext(sslContext(settings));
     }
@@ -73,7 +85,7 @@ public final class TemporalConnection implements AutoCloseable {
     }
   }
 
-  static String rootMessage(Throwable e) {
+  public static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();

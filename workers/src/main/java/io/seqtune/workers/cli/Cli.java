@@ -51,6 +51,11 @@ final class Cli {
     return new ObjectStore(StoreSettings.fromEnvironment(environment)).ensureBucket();
   }
 
+  /** The run id a pipeline started under {@code workflowId} stores its artifacts under. */
+  static String runIdOf(String workflowId) {
+    return workflowId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   /** Reads a spec file as {@code type}, naming the file when it is missing. */
   static <T> T readSpec(java.nio.file.Path file, Class<T> type) throws java.io.IOException {
     if (!java.nio.file.Files.isRegularFile(file)) {

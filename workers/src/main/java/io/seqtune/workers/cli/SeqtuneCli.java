@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       RunCommand.class,
       StatusCommand.class,
+      CancelCommand.class,
       SpecCommand.class,
       TranslateCommand.class,
       ModelsCommand.class,

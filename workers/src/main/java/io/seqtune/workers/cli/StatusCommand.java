@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Show the progress of a pipeline run.")
 final class StatusCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "Workflow id (printed by `seqtune run`).")
+  @Parameters(index = "0", description = "Run id (the workflow id `seqtune run` printed).")
   String workflowId;
 
   @Option(names = "--json", description = "One JSON object.")
@@ -38,11 +38,20 @@ final class StatusCommand implements Callable<Integer> {
           s.epoch(),
           s.epochs(),
           s.step(),
-          s.loss() == null ? "-" : String.format("%.4f", s.loss()));
-      if (s.batchesInEpoch() != null) {
+          s.loss() == null || s.loss().isNaN() ? "-" : String.format("%.4f", s.loss()));
+      if (s.batchesInEpoch() != null && s.batchesInEpoch() > 0) {
         System.out.printf(
-            "  epoch progress %d/%d batches, %.0f tokens/s, ETA %ds, attempt %s%n",
-            s.batchesDone(), s.batchesInEpoch(), s.tokensPerSecond(), s.etaSeconds(), s.attempt());
+            "  epoch progress %d/%d batches, %.0f tokens/s, %s, attempt %s%n",
+            s.batchesDone(),
+            s.batchesInEpoch(),
+            s.tokensPerSecond(),
+            s.etaSeconds() == null
+                ? "ETA unknown"
+                : "ETA " + duration(s.etaSeconds()) + " for the run's remaining training",
+            s.attempt());
+      }
+      if (s.checkpoint() != null) {
+        System.out.println("  checkpoint " + s.checkpoint());
       }
       if (s.metrics() != null) {
         System.out.println("  metrics " + s.metrics());
@@ -59,5 +68,11 @@ final class StatusCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  static String duration(long seconds) {
+    return seconds >= 3600
+        ? String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+        : seconds >= 60 ? String.format("%dm%02ds", seconds / 60, seconds % 60) : seconds + "s";
   }
 }

@@ -4,6 +4,7 @@ import io.seqtune.core.WorkerContext;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workers.SeqtuneWorker;
 import io.seqtune.workers.TemporalConnection;
+import io.seqtune.workers.TemporalSettings;
 import io.seqtune.workers.metrics.MetricsServer;
 import io.seqtune.workflows.Queues;
 import java.nio.file.Path;
@@ -35,9 +36,11 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Option(
       names = "--metrics-port",
-      defaultValue = "${env:METRICS_PORT:-9464}",
-      description = "Prometheus port, 0 for none.")
-  int metricsPort;
+      defaultValue = "${env:METRICS_PORT}",
+      description =
+          "Prometheus port, 0 for none (default METRICS_PORT, else 9464 or, when that is taken,"
+              + " e.g. by `seqtune dev up`, a free port; the start-up line names it).")
+  Integer metricsPort;
 
   @Option(
       names = "--metrics-host",
@@ -52,8 +55,10 @@ final class WorkerCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown task queue '" + q + "': use " + Queues.ALL);
       }
     }
-    MetricsServer metrics = metricsPort == 0 ? null : MetricsServer.start(metricsHost, metricsPort);
-    TemporalConnection temporal = Cli.temporal();
+    MetricsServer metrics = startMetrics();
+    TemporalConnection temporal =
+        TemporalConnection.connect(
+            TemporalSettings.fromEnvironment(Cli.environment), MetricsServer.temporalScope());
     ObjectStore store = Cli.store();
     SeqtuneWorker worker =
         SeqtuneWorker.start(
@@ -81,5 +86,17 @@ final class WorkerCommand implements Callable<Integer> {
             + (metrics == null ? "" : ", metrics :" + metrics.port()));
     stopped.await();
     return 0;
+  }
+
+  /** A port the user named is used or fails; the default falls back to a free one. */
+  private MetricsServer startMetrics() {
+    if (metricsPort != null) {
+      return metricsPort == 0 ? null : MetricsServer.start(metricsHost, metricsPort);
+    }
+    try {
+      return MetricsServer.start(metricsHost, MetricsServer.DEFAULT_PORT);
+    } catch (java.io.UncheckedIOException taken) {
+      return MetricsServer.start(metricsHost, 0);
+    }
   }
 }

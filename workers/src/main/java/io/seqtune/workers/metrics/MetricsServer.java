@@ -19,6 +19,9 @@ import java.io.UncheckedIOException;
  * Micrometer, into the same registry).
  */
 public final class MetricsServer implements AutoCloseable {
+  /** The port a worker serves on unless told otherwise ({@code METRICS_PORT}). */
+  public static final int DEFAULT_PORT = 9464;
+
   private static final PrometheusRegistry REGISTRY = PrometheusRegistry.defaultRegistry;
   private static final TrainingMetrics TRAINING = new TrainingMetrics(REGISTRY);
   private static final Scope TEMPORAL_SCOPE =

@@ -67,7 +67,8 @@ public final class DevStack implements AutoCloseable {
           new StoreSettings(
               s3.endpoint(), o.s3AccessKey(), o.s3SecretKey(), StoreSettings.DEFAULT_BUCKET);
       stack.metrics = stack.track(MetricsServer.start("127.0.0.1", o.metricsPort()));
-      stack.connection = stack.track(TemporalConnection.connect(stack.temporal));
+      stack.connection =
+          stack.track(TemporalConnection.connect(stack.temporal, MetricsServer.temporalScope()));
       if (!o.workerQueues().isEmpty()) {
         ObjectStore objectStore = stack.track(new ObjectStore(stack.store).ensureBucket());
         WorkerContext context =

@@ -114,6 +114,29 @@ class CliTest {
     assertThat(answer.get("input").asText()).isEqualTo("CCO");
     assertThat(answer.get("model").asText()).isEqualTo("cli-run");
     assertThat(answer.has("output")).isTrue();
+
+    for (String mode : new String[] {"--beams=1", "--verify"}) {
+      Run mixed = seqtune(env, "translate", mode, "--json", "CCO", "C1CC", "", "xyz", "CC(=O)O");
+      assertThat(mixed.exit()).as("invalid inputs make the exit code non-zero").isEqualTo(1);
+      assertThat(mixed.err())
+          .contains("input 2 'C1CC': not a valid SMILES")
+          .contains("input 3 '': empty input")
+          .contains("input 4 'xyz': not a valid SMILES")
+          .doesNotContain("\tat ");
+      java.util.List<Boolean> answered = new java.util.ArrayList<>();
+      for (String line : mixed.out().strip().split("\n")) {
+        answered.add(Cli.JSON.readTree(line).has("output"));
+      }
+      assertThat(answered).containsExactly(true, false, false, false, true);
+    }
+  }
+
+  @Test
+  void statusOfAnUnknownRunIsOneLine() {
+    Run status = seqtune(env, "status", "no-such-run");
+    assertThat(status.exit()).isEqualTo(1);
+    assertThat(status.err())
+        .isEqualTo("seqtune: no run named no-such-run" + System.lineSeparator());
   }
 
   @Test
