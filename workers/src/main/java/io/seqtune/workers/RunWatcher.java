@@ -2,6 +2,7 @@ package io.seqtune.workers;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.seqtune.core.runs.RunRecord;
 import io.seqtune.core.training.TrainingProgress;
 import io.seqtune.workflows.pipeline.PipelineProgress;
 import io.seqtune.workflows.pipeline.PipelineResult;
@@ -14,6 +15,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a pipeline run's state from the server: the workflow's status, its {@code progress} query,
@@ -21,14 +23,30 @@ import java.util.Optional;
  */
 public final class RunWatcher {
   private final TemporalConnection connection;
+  private final Function<String, Optional<RunRecord>> records;
 
-  public RunWatcher(TemporalConnection connection) {
+  /**
+   * {@code records} looks up a run record by run id; it is asked only about runs that are not
+   * running (a running one's freshest numbers are on the server).
+   */
+  public RunWatcher(TemporalConnection connection, Function<String, Optional<RunRecord>> records) {
     this.connection = connection;
+    this.records = records;
   }
 
-  /** The run's state; throws {@link NoSuchRunException} when the server does not know the id. */
+  /**
+   * The run's state. A run the server does not know (a restarted dev server) is answered from its
+   * record; throws {@link NoSuchRunException} when neither knows it.
+   */
   public RunStatus status(String workflowId) {
-    DescribeWorkflowExecutionResponse d = describe(workflowId);
+    Optional<DescribeWorkflowExecutionResponse> described = describe(workflowId);
+    if (described.isEmpty()) {
+      return records
+          .apply(sanitized(workflowId))
+          .map(r -> fromRecord(workflowId, r))
+          .orElseThrow(() -> new NoSuchRunException(workflowId));
+    }
+    DescribeWorkflowExecutionResponse d = described.get();
     WorkflowExecutionStatus state = d.getWorkflowExecutionInfo().getStatus();
     String status = state.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     WorkflowStub stub = connection.client().newUntypedWorkflowStub(workflowId);
@@ -59,27 +77,103 @@ public final class RunWatcher {
         b != null && b.checkpointKey() != null
             ? b.checkpointKey()
             : checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+    RunStatus live =
+        new RunStatus(
+            workflowId,
+            status,
+            p == null ? null : p.stage(),
+            b != null ? Integer.valueOf(b.epoch()) : p == null ? null : p.epoch(),
+            p == null ? null : p.epochs(),
+            b != null ? Long.valueOf(b.step()) : p == null ? null : p.step(),
+            b == null ? null : b.batchesDone(),
+            b == null ? null : b.batchesInEpoch(),
+            b != null ? Double.valueOf(b.loss()) : p == null ? null : p.loss(),
+            b == null ? null : b.tokensPerSecond(),
+            b == null || p == null ? null : runEtaSeconds(b, p.epochs()),
+            b != null ? "heartbeat" : p != null ? "query" : null,
+            attempt == 0 ? null : attempt,
+            p == null ? null : p.datasetKey(),
+            checkpoint,
+            result != null
+                ? result.metrics()
+                : p == null || p.metrics().isEmpty() ? null : p.metrics(),
+            result != null ? result.modelVersion() : p == null ? null : p.modelVersion(),
+            result != null ? result.weightsSha256() : null,
+            result != null ? Boolean.valueOf(result.champion()) : p == null ? null : p.champion(),
+            failure);
+    if (running) {
+      return live;
+    }
+    return records
+        .apply(p != null && p.runId() != null ? p.runId() : sanitized(workflowId))
+        .map(r -> withRecord(live, r))
+        .orElse(live);
+  }
+
+  /**
+   * A closed run's status with its record's newest checkpoint, and the record's numbers where they
+   * are newer (a cancelled epoch's last checkpoint is in the record only).
+   */
+  private static RunStatus withRecord(RunStatus s, RunRecord r) {
+    boolean newer = r.step() != null && (s.step() == null || r.step() > s.step());
+    return new RunStatus(
+        s.workflowId(),
+        s.status(),
+        s.stage(),
+        newer ? r.epoch() : s.epoch(),
+        s.epochs(),
+        newer ? r.step() : s.step(),
+        null,
+        null,
+        newer ? r.loss() : s.loss(),
+        null,
+        null,
+        newer ? "record" : s.source(),
+        s.attempt(),
+        s.datasetKey(),
+        newest(r).orElse(s.checkpoint()),
+        s.metrics(),
+        s.modelVersion(),
+        s.weightsSha256(),
+        s.champion(),
+        s.failure());
+  }
+
+  private static RunStatus fromRecord(String workflowId, RunRecord r) {
     return new RunStatus(
         workflowId,
-        status,
-        p == null ? null : p.stage(),
-        b != null ? Integer.valueOf(b.epoch()) : p == null ? null : p.epoch(),
-        p == null ? null : p.epochs(),
-        b != null ? Long.valueOf(b.step()) : p == null ? null : p.step(),
-        b == null ? null : b.batchesDone(),
-        b == null ? null : b.batchesInEpoch(),
-        b != null ? Double.valueOf(b.loss()) : p == null ? null : p.loss(),
-        b == null ? null : b.tokensPerSecond(),
-        b == null || p == null ? null : runEtaSeconds(b, p.epochs()),
-        b != null ? "heartbeat" : p != null ? "query" : null,
-        attempt == 0 ? null : attempt,
-        p == null ? null : p.datasetKey(),
-        checkpoint,
-        result != null ? result.metrics() : p == null || p.metrics().isEmpty() ? null : p.metrics(),
-        result != null ? result.modelVersion() : p == null ? null : p.modelVersion(),
-        result != null ? result.weightsSha256() : null,
-        result != null ? Boolean.valueOf(result.champion()) : p == null ? null : p.champion(),
-        failure);
+        r.status(),
+        r.stage(),
+        r.epoch(),
+        r.epochs(),
+        r.step(),
+        null,
+        null,
+        r.loss(),
+        r.tokensPerSecond(),
+        null,
+        "record",
+        null,
+        r.datasetKey(),
+        newest(r).orElse(null),
+        r.metrics(),
+        r.modelVersion(),
+        null,
+        r.champion(),
+        r.error());
+  }
+
+  private static Optional<String> newest(RunRecord r) {
+    return r.checkpoints() == null
+        ? Optional.empty()
+        : r.checkpoints().stream()
+            .max(java.util.Comparator.comparingLong(RunRecord.Checkpoint::step))
+            .map(RunRecord.Checkpoint::key);
+  }
+
+  /** The run id a workflow id stores its artifacts under when its spec names none. */
+  public static String sanitized(String workflowId) {
+    return workflowId.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /**
@@ -96,19 +190,20 @@ public final class RunWatcher {
     return Math.round(perBatch * batches);
   }
 
-  private DescribeWorkflowExecutionResponse describe(String workflowId) {
+  private Optional<DescribeWorkflowExecutionResponse> describe(String workflowId) {
     try {
-      return connection
-          .service()
-          .blockingStub()
-          .describeWorkflowExecution(
-              DescribeWorkflowExecutionRequest.newBuilder()
-                  .setNamespace(connection.settings().namespace())
-                  .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                  .build());
+      return Optional.of(
+          connection
+              .service()
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(connection.settings().namespace())
+                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                      .build()));
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new NoSuchRunException(workflowId);
+        return Optional.empty();
       }
       throw e;
     }

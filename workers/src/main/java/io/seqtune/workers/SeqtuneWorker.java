@@ -5,6 +5,7 @@ import io.seqtune.activities.dataset.DatasetActivitiesImpl;
 import io.seqtune.activities.evaluation.EvaluationActivitiesImpl;
 import io.seqtune.activities.registry.RegistryActivitiesImpl;
 import io.seqtune.activities.report.ReportActivitiesImpl;
+import io.seqtune.activities.runs.RunRecordActivitiesImpl;
 import io.seqtune.activities.training.TrainingActivitiesImpl;
 import io.seqtune.core.WorkerContext;
 import io.seqtune.workflows.Queues;
@@ -44,7 +45,9 @@ public final class SeqtuneWorker implements AutoCloseable {
         Worker worker = factory.newWorker(queue, options(50));
         worker.registerWorkflowImplementationTypes(FineTunePipelineImpl.class, SweepImpl.class);
         worker.registerActivitiesImplementations(
-            new RegistryActivitiesImpl(context), new ReportActivitiesImpl(context));
+            new RegistryActivitiesImpl(context),
+            new ReportActivitiesImpl(context),
+            new RunRecordActivitiesImpl(context));
       } else if (queue.equals(Queues.GPU)) {
         Worker worker = factory.newWorker(queue, options(1));
         worker.registerActivitiesImplementations(

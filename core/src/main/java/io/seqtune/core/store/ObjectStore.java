@@ -201,6 +201,32 @@ public final class ObjectStore implements AutoCloseable {
         });
   }
 
+  /**
+   * The directories directly under {@code prefix} (each ending in {@code /}), sorted: one listing
+   * call however many keys each holds.
+   */
+  public List<String> children(String prefix) {
+    return call(
+        "list " + prefix,
+        () -> {
+          List<String> dirs = new ArrayList<>();
+          for (Result<Item> r :
+              client.listObjects(
+                  ListObjectsArgs.builder()
+                      .bucket(settings.bucket())
+                      .prefix(prefix)
+                      .delimiter("/")
+                      .build())) {
+            Item item = r.get();
+            if (item.isDir()) {
+              dirs.add(item.objectName());
+            }
+          }
+          dirs.sort(null);
+          return dirs;
+        });
+  }
+
   public void delete(String key) {
     call(
         "delete " + key,

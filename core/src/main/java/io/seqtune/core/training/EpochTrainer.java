@@ -10,6 +10,8 @@ import io.seqtune.core.dataset.DatasetFiles;
 import io.seqtune.core.dataset.Example;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.spec.TrainSpec;
+import io.seqtune.core.runs.RunRecords;
+import io.seqtune.core.runs.TrainingRecorder;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
 import io.seqtune.model.Batch;
@@ -45,6 +47,7 @@ public final class EpochTrainer {
   private final TrainingHeartbeat heartbeat;
   private final Checkpoints checkpoints;
   private final String specSha256;
+  private TrainingRecorder recorder;
 
   /** {@code work} is this attempt's scratch directory; the caller deletes it. */
   public EpochTrainer(
@@ -81,6 +84,10 @@ public final class EpochTrainer {
   public EpochResult train(String heartbeatKey, int attempt) {
     PipelineSpec spec = in.spec();
     Prepared p = heartbeat.during(() -> prepare(heartbeatKey));
+    recorder = new TrainingRecorder(new RunRecords(context.store()), in.runId(), p.totalSteps());
+    if (attempt > 1) {
+      recorder.attempt(attempt);
+    }
     Checkpoints.Loaded resume = p.resume();
     CheckpointState from =
         resume == null
@@ -192,7 +199,7 @@ public final class EpochTrainer {
         afterOptimizerStep(s, run, b + 1, r.loss());
       } // else inside gradient accumulation: nothing to save, nothing to report
     }
-    double valLoss = validationLoss(s);
+    double valLoss = heartbeat.during(() -> validationLoss(s));
     CheckpointState end = run.end(valLoss);
     return run.result(saveKeepingAlive(s, end, run.lastKey()), end);
   }
@@ -204,6 +211,7 @@ public final class EpochTrainer {
   private void afterOptimizerStep(Session s, EpochRun run, int batchesDone, double loss) {
     int every = in.spec().train().checkpointEverySteps();
     CheckpointState state = run.state(batchesDone);
+    recorder.step(run.step(), loss, run.tokensPerSecond());
     try {
       if (every > 0 && run.step() % every == 0 && batchesDone < run.batchesInEpoch()) {
         run.saved(saveKeepingAlive(s, state, run.lastKey()));
@@ -248,6 +256,7 @@ public final class EpochTrainer {
       protect.add(heartbeatKey);
     }
     checkpoints.retain(in.runId(), in.spec().train().keepCheckpoints(), protect);
+    recorder.checkpoint(state.epoch(), state.globalStep());
     WorkerContext.deleteScratch(dir);
     return key;
   }

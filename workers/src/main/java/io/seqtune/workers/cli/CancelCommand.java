@@ -1,8 +1,8 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.checkpoint.StoredCheckpoint;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.workers.RunStatus;
 import io.seqtune.workers.RunWatcher;
 import io.seqtune.workers.TemporalConnection;
@@ -46,7 +46,7 @@ final class CancelCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (TemporalConnection temporal = Cli.temporal()) {
-      RunStatus before = new RunWatcher(temporal).status(runId);
+      RunStatus before = new RunWatcher(temporal, Cli::findRecord).status(runId);
       if (!"RUNNING".equals(before.status())) {
         spec.commandLine()
             .getErr()
@@ -76,7 +76,7 @@ final class CancelCommand implements Callable<Integer> {
     try (ObjectStore store = Cli.store()) {
       Optional<StoredCheckpoint> newest =
           new Checkpoints(store)
-              .complete(Cli.runIdOf(runId)).stream()
+              .complete(RunWatcher.sanitized(runId)).stream()
                   .max(Comparator.comparingLong(StoredCheckpoint::globalStep));
       System.out.println(
           newest

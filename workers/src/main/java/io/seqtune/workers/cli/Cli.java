@@ -2,6 +2,9 @@ package io.seqtune.workers.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.seqtune.core.spec.PipelineSpec;
+import io.seqtune.core.spec.SpecException;
+import io.seqtune.core.spec.SpecReader;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.TemporalConnection;
@@ -51,9 +54,44 @@ final class Cli {
     return new ObjectStore(StoreSettings.fromEnvironment(environment)).ensureBucket();
   }
 
-  /** The run id a pipeline started under {@code workflowId} stores its artifacts under. */
-  static String runIdOf(String workflowId) {
-    return workflowId.replaceAll("[^A-Za-z0-9._-]", "_");
+  /** The run record of {@code runId} in the store the environment names. */
+  static java.util.Optional<io.seqtune.core.runs.RunRecord> findRecord(String runId) {
+    try (ObjectStore store = store()) {
+      return new io.seqtune.core.runs.RunRecords(store).find(runId);
+    }
+  }
+
+  /**
+   * A pipeline spec file, with defaults, validated: a file that is not JSON or not a valid spec is
+   * refused naming the file and every problem, as a run started from it would fail.
+   */
+  static PipelineSpec readPipelineSpec(java.nio.file.Path file) throws java.io.IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("spec file " + file + " does not exist");
+    }
+    com.fasterxml.jackson.databind.JsonNode json;
+    try {
+      json = JSON.readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "spec file " + file + " is not JSON: " + e.getOriginalMessage() + locationOf(e));
+    }
+    try {
+      return SpecReader.pipeline(json);
+    } catch (SpecException e) {
+      throw new IllegalArgumentException(
+          "invalid pipeline spec in " + file + ":\n  - " + String.join("\n  - ", e.problems()));
+    }
+  }
+
+  private static String locationOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 
   /** Reads a spec file as {@code type}, naming the file when it is missing. */

@@ -162,7 +162,7 @@ final class DemoCommand implements Callable<Integer> {
               : spec.model().base());
       WorkflowStub stub = client.newUntypedWorkflowStub(id);
       CompletableFuture<PipelineResult> result = stub.getResultAsync(PipelineResult.class);
-      watch(new RunWatcher(stack.connection()), id, result);
+      watch(new RunWatcher(stack.connection(), runId -> java.util.Optional.empty()), id, result);
       PipelineResult r = result.get();
       double wall = (System.nanoTime() - began) / 1e9;
       report(r, wall, stack);

@@ -1,7 +1,10 @@
 package io.seqtune.workers.cli;
 
 import io.seqtune.console.ConsoleServer;
+import io.seqtune.core.runs.RunRecord;
+import io.seqtune.core.runs.RunRecords;
 import io.seqtune.core.store.ObjectStore;
+import io.seqtune.workers.RunResumer;
 import io.seqtune.workers.schedule.RetrainingLauncher;
 import io.seqtune.workers.schedule.ScheduleDatabase;
 import io.seqtune.workers.schedule.Schedules;
@@ -110,9 +113,26 @@ final class DevCommand {
               + home.resolve("schedules").toAbsolutePath()
               + "   (seqtune schedule add|list|...)");
       System.out.println("  " + console.banner());
+      if (!noWorker) {
+        resumeInterrupted(stack);
+      }
       System.out.println("Try: seqtune run --spec <(seqtune spec --tiny) --wait");
       stopped.await();
       return 0;
+    }
+
+    /** Runs the last dev stack was running when it died carry on from their checkpoints. */
+    private static void resumeInterrupted(DevStack stack) {
+      try (ObjectStore store = new ObjectStore(stack.store())) {
+        List<RunRecord> resumed =
+            new RunResumer(stack.connection(), new RunRecords(store)).resumeInterrupted();
+        System.out.println(
+            "  resumed    "
+                + (resumed.isEmpty()
+                    ? "no interrupted runs"
+                    : resumed.stream().map(RunRecord::runId).toList()
+                        + " (interrupted; carrying on from their checkpoints)"));
+      }
     }
   }
 }

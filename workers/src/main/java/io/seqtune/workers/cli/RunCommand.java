@@ -39,8 +39,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PipelineSpec spec = Cli.readSpec(specFile, PipelineSpec.class);
-    spec.withDefaults().validate(); // refuse a bad spec here, before anything starts
+    PipelineSpec spec = Cli.readPipelineSpec(specFile);
     String id = workflowId != null ? workflowId : "seqtune-" + UUID.randomUUID();
     try (TemporalConnection temporal = Cli.temporal()) {
       FineTunePipeline pipeline =

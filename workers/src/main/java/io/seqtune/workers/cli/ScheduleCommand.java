@@ -69,7 +69,7 @@ final class ScheduleCommand {
 
     @Override
     public Integer call() throws Exception {
-      PipelineSpec spec = Cli.readSpec(specFile, PipelineSpec.class);
+      PipelineSpec spec = Cli.readPipelineSpec(specFile);
       try (Schedules schedules = store.open()) {
         ScheduleInfo added = schedules.add(name, cron, timeZone, misfire, spec);
         System.out.println(

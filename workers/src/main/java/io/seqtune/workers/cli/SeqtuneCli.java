@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StatusCommand.class,
       CancelCommand.class,
+      ResumeCommand.class,
+      RunsCommand.class,
       SpecCommand.class,
       TranslateCommand.class,
       ModelsCommand.class,

@@ -1,33 +1,47 @@
 package io.seqtune.workflows.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqtune.activities.ActivityFailures;
 import io.seqtune.activities.dataset.DatasetActivities;
 import io.seqtune.activities.evaluation.EvaluationActivities;
 import io.seqtune.activities.registry.RegistryActivities;
+import io.seqtune.activities.runs.RunRecordActivities;
 import io.seqtune.activities.training.TrainingActivities;
 import io.seqtune.core.dataset.DatasetRef;
 import io.seqtune.core.evaluation.EvalResult;
 import io.seqtune.core.evaluation.EvaluateInput;
 import io.seqtune.core.registry.PromoteInput;
 import io.seqtune.core.registry.PromotionResult;
+import io.seqtune.core.runs.RunOutcome;
+import io.seqtune.core.runs.RunRecord;
+import io.seqtune.core.runs.RunStart;
+import io.seqtune.core.runs.RunStarted;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.spec.SpecException;
+import io.seqtune.core.spec.SpecReader;
 import io.seqtune.core.training.EpochResult;
 import io.seqtune.core.training.TrainEpochInput;
 import io.seqtune.workflows.Queues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Both workflow types of a pipeline: the run a user starts, and its continuations. */
-public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineContinued {
+public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipelineContinued {
+
+  private static final ObjectMapper SPEC_JSON = new ObjectMapper();
 
   private static final RetryOptions TRANSIENT_RETRIES =
       RetryOptions.newBuilder()
@@ -66,6 +80,23 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
               .setRetryOptions(TRANSIENT_RETRIES)
               .build());
 
+  private final RunRecordActivities records =
+      Workflow.newActivityStub(
+          RunRecordActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(FineTunePipeline.TASK_QUEUE)
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofSeconds(10))
+                      .setMaximumAttempts(6)
+                      .build())
+              .build());
+
+  /** Runs begun before run records existed replay without them. */
+  private boolean recording;
+
   private String runId;
   private String stage = "validating";
   private int epoch;
@@ -81,35 +112,130 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
   private Boolean champion;
 
   @Override
-  public PipelineResult run(PipelineSpec spec) {
-    return pipeline(spec, null);
+  public PipelineResult run(JsonNode requested) {
+    recording = Workflow.getVersion("run-records", Workflow.DEFAULT_VERSION, 1) == 1;
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    PipelineSpec spec;
+    try {
+      spec = SpecReader.pipeline(requested);
+    } catch (SpecException e) {
+      runId = sanitized(workflowId);
+      record(() -> records.rejected(runId, workflowId, e.getMessage()));
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), ActivityFailures.INVALID_SPEC);
+    }
+    begin(spec);
+    PipelineSpec run = spec.withRunId(runId);
+    return recordingTheEnd(
+        run,
+        () -> {
+          RunStart start =
+              recording
+                  ? records.started(
+                      new RunStarted(
+                          runId,
+                          workflowId,
+                          run.task(),
+                          run.model().base(),
+                          epochs,
+                          SPEC_JSON.valueToTree(run)))
+                  : new RunStart(List.of());
+          return pipeline(run, null, start);
+        });
   }
 
   @Override
   public PipelineResult carryOn(PipelineSpec spec, PipelineCarry carried) {
-    return pipeline(spec, carried);
+    recording = Workflow.getVersion("run-records", Workflow.DEFAULT_VERSION, 1) == 1;
+    PipelineSpec valid = validated(spec);
+    begin(valid);
+    PipelineSpec run = valid.withRunId(runId);
+    return recordingTheEnd(run, () -> pipeline(run, carried, new RunStart(List.of())));
   }
 
-  private PipelineResult pipeline(PipelineSpec requested, PipelineCarry carried) {
-    PipelineSpec spec = validated(requested);
-    runId =
-        spec.runId() != null
-            ? spec.runId()
-            : Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
-    spec = spec.withRunId(runId);
+  private void begin(PipelineSpec spec) {
+    runId = spec.runId() != null ? spec.runId() : sanitized(Workflow.getInfo().getWorkflowId());
     epochs = spec.train().epochs();
+  }
+
+  private static String sanitized(String workflowId) {
+    return workflowId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  /**
+   * Runs the pipeline and records how it ended: FAILED with the reason, or CANCELED with the
+   * checkpoint the cancelled epoch left (written outside the cancelled scope).
+   */
+  private PipelineResult recordingTheEnd(PipelineSpec spec, Supplier<PipelineResult> pipeline) {
+    try {
+      PipelineResult r = pipeline.get();
+      record(
+          () ->
+              records.ended(
+                  runId,
+                  new RunOutcome(
+                      RunRecord.COMPLETED,
+                      null,
+                      r.reportKey(),
+                      r.metrics(),
+                      spec.promote().metric(),
+                      r.modelVersion(),
+                      r.champion(),
+                      r.promotionReason())));
+      return r;
+    } catch (TemporalFailure e) {
+      if (e instanceof CanceledFailure || e.getCause() instanceof CanceledFailure) {
+        Workflow.newDetachedCancellationScope(
+                () -> record(() -> records.ended(runId, RunOutcome.cancelled())))
+            .run();
+      } else {
+        record(() -> records.ended(runId, RunOutcome.failed(reason(e))));
+      }
+      throw e;
+    }
+  }
+
+  /** The innermost application failure's message: what went wrong, not where. */
+  private static String reason(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        message = af.getOriginalMessage();
+      }
+    }
+    return message;
+  }
+
+  /** A record that cannot be written is skipped: records report a run, they never stop it. */
+  private void record(Runnable write) {
+    if (!recording) {
+      return;
+    }
+    try {
+      write.run();
+    } catch (ActivityFailure e) {
+      Workflow.getLogger(FineTunePipelineImpl.class)
+          .warn("run {}: run record not written: {}", runId, reason(e));
+    }
+  }
+
+  private void enter(String next) {
+    stage = next;
+    record(() -> records.stage(runId, next));
+  }
+
+  private PipelineResult pipeline(PipelineSpec spec, PipelineCarry carried, RunStart start) {
 
     PipelineCarry carry = carried;
     if (carry == null) {
-      stage = "dataset";
+      enter("dataset");
       DatasetRef dataset = datasets.buildDataset(spec);
-      carry =
-          new PipelineCarry(
-              dataset.key(), dataset.train(), dataset.test(), 0, List.of(), List.of(), List.of());
+      record(() -> records.dataset(runId, dataset.key(), dataset.train(), dataset.test()));
+      carry = PipelineCarry.resuming(dataset, start.finishedEpochs());
     }
     restore(carry);
 
-    stage = "training";
+    enter("training");
     TrainingActivities training = trainingStub(spec);
     for (epoch = carry.epochsDone() + 1; epoch <= epochs; epoch++) {
       String previous = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
@@ -120,6 +246,10 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
       valLoss.add(result.valLoss());
       step = result.globalStep();
       loss = result.trainLoss();
+      RunRecord.EpochEnd end =
+          new RunRecord.EpochEnd(
+              epoch, step, result.checkpointKey(), result.trainLoss(), result.valLoss());
+      record(() -> records.epochEnded(runId, end));
       if (epoch % FineTunePipeline.EPOCHS_PER_RUN == 0 && epoch < epochs) {
         // Keeps each run's history short however many epochs there are.
         Workflow.newContinueAsNewStub(FineTunePipelineContinued.class)
@@ -138,11 +268,11 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
     epoch = epochs;
     String checkpoint = checkpoints.get(checkpoints.size() - 1);
 
-    stage = "evaluation";
+    enter("evaluation");
     EvalResult eval = evaluation.evaluate(new EvaluateInput(spec, runId, datasetKey, checkpoint));
     metrics = withValLoss(eval.metrics());
 
-    stage = "promotion";
+    enter("promotion");
     PromotionResult promotion =
         registry.promote(new PromoteInput(spec, runId, datasetKey, checkpoint, metrics));
     modelVersion = promotion.version();
@@ -202,13 +332,8 @@ public class FineTunePipelineImpl implements FineTunePipeline, FineTunePipelineC
     return all;
   }
 
-  /** A spec that cannot run fails the workflow at once; a decoding retry loop would never end. */
+  /** A continued run's spec, as its first run validated it. */
   private static PipelineSpec validated(PipelineSpec requested) {
-    if (requested == null) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "no pipeline spec given: pass a JSON object, e.g. {\"task\":\"smiles2iupac\"}",
-          ActivityFailures.INVALID_SPEC);
-    }
     try {
       return requested.withDefaults().validate();
     } catch (SpecException e) {

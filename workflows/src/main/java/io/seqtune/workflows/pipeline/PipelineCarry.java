@@ -1,5 +1,9 @@
 package io.seqtune.workflows.pipeline;
 
+import io.seqtune.core.dataset.DatasetRef;
+import io.seqtune.core.runs.RunRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,6 +19,33 @@ public record PipelineCarry(
     List<String> checkpoints,
     List<Double> trainLoss,
     List<Double> valLoss) {
+
+  /**
+   * A run's start on {@code dataset}, after the epochs an earlier run of the same id and spec
+   * finished (its run record's): the contiguous ones from epoch 1; none for a new run.
+   */
+  public static PipelineCarry resuming(DatasetRef dataset, List<RunRecord.EpochEnd> finished) {
+    List<RunRecord.EpochEnd> done = new ArrayList<>();
+    List<RunRecord.EpochEnd> byEpoch = new ArrayList<>(finished);
+    byEpoch.sort(Comparator.comparingInt(RunRecord.EpochEnd::epoch));
+    for (RunRecord.EpochEnd e : byEpoch) {
+      if (e.epoch() == done.size() + 1) {
+        done.add(e);
+      }
+    }
+    return new PipelineCarry(
+        dataset.key(),
+        dataset.train(),
+        dataset.test(),
+        done.isEmpty() ? 0 : done.get(done.size() - 1).step(),
+        done.stream().map(RunRecord.EpochEnd::checkpoint).toList(),
+        done.stream().map(e -> nanIfNull(e.trainLoss())).toList(),
+        done.stream().map(e -> nanIfNull(e.valLoss())).toList());
+  }
+
+  private static double nanIfNull(Double d) {
+    return d == null ? Double.NaN : d;
+  }
 
   public int epochsDone() {
     return checkpoints.size();
