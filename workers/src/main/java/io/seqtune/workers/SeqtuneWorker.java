@@ -1,5 +1,6 @@
 package io.seqtune.workers;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.seqtune.activities.ActivityAttemptInterceptor;
 import io.seqtune.activities.dataset.DatasetActivitiesImpl;
 import io.seqtune.activities.evaluation.EvaluationActivitiesImpl;
@@ -8,6 +9,7 @@ import io.seqtune.activities.report.ReportActivitiesImpl;
 import io.seqtune.activities.runs.RunRecordActivitiesImpl;
 import io.seqtune.activities.training.TrainingActivitiesImpl;
 import io.seqtune.core.WorkerContext;
+import io.seqtune.core.spec.SpecReader;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipelineImpl;
 import io.seqtune.workflows.sweep.SweepImpl;
@@ -34,6 +36,9 @@ public final class SeqtuneWorker implements AutoCloseable {
 
   public static SeqtuneWorker start(
       WorkflowClient client, WorkerContext context, Collection<String> queues) {
+    // Builds Jackson's spec deserializers now: the first build inside a workflow task, under load,
+    // can outlast the SDK's 1 s deadlock detector and fail that task.
+    SpecReader.pipeline(JsonNodeFactory.instance.objectNode());
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,

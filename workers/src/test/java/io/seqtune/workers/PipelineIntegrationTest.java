@@ -41,7 +41,8 @@ class PipelineIntegrationTest {
        "data":{"size":60,"seed":3},
        "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
        "train":{"epochs":2,"batchSize":16,"learningRate":0.003,"warmupSteps":2,"checkpointEverySteps":2,"keepCheckpoints":10},
-       "eval":{"maxExamples":4,"maxNewTokens":30,"beams":2}}""";
+       "eval":{"maxExamples":4,"maxNewTokens":30,"beams":2},
+       "promote":{"minValue":0}}""";
 
   @TempDir static Path home;
   static DevStack stack;

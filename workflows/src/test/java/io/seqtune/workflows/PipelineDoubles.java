@@ -63,7 +63,8 @@ public final class PipelineDoubles {
     pipeline.registerWorkflowImplementationTypes(FineTunePipelineImpl.class, SweepImpl.class);
     pipeline.registerActivitiesImplementations(
         (RegistryActivities) in -> registry.promote(in),
-        (ReportActivities) in -> reports.writeSweepReport(in));
+        (ReportActivities) in -> reports.writeSweepReport(in),
+        new NoRunRecords());
     Worker gpu = env.newWorker(Queues.GPU);
     gpu.registerActivitiesImplementations(
         (DatasetActivities) spec -> datasets.buildDataset(spec),

@@ -32,7 +32,10 @@ public final class ModelPromoter {
     }
     Promotion p =
         registry.promote(
-            version, in.spec().promote().metric(), in.spec().promote().minImprovement());
+            version,
+            in.spec().promote().metric(),
+            in.spec().promote().minImprovement(),
+            in.spec().promote().minValue());
     return new PromotionResult(
         task, version.version(), version.weightsSha256(), p.promoted(), p.reason());
   }

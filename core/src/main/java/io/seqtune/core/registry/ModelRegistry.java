@@ -96,6 +96,15 @@ public final class ModelRegistry {
    * changes nothing and logs nothing.
    */
   public Promotion promote(ModelVersion candidate, String metric, double minImprovement) {
+    return promote(candidate, metric, minImprovement, null);
+  }
+
+  /**
+   * As {@link #promote(ModelVersion, String, double)}, and never below {@code minValue} (null: no
+   * floor): such a candidate stays registered without becoming champion.
+   */
+  public Promotion promote(
+      ModelVersion candidate, String metric, double minImprovement, Double minValue) {
     String task = candidate.task();
     Optional<Champion> current = champion(task);
     Double value = metricValue(candidate.metrics(), metric);
@@ -124,18 +133,23 @@ public final class ModelRegistry {
       return offer.decided(false, null, "metric " + metric + " was not measured");
     }
     Double championValue = current.map(c -> metricValue(c.metrics(), metric)).orElse(null);
-    boolean better = championValue == null || value > championValue + minImprovement;
+    boolean floored = minValue != null && value < minValue;
+    boolean better = !floored && (championValue == null || value > championValue + minImprovement);
     String reason =
-        championValue == null
-            ? "first model for task " + task
-            : String.format(
-                "%s %.4f %s champion %s's %.4f + %.4f",
-                metric,
-                value,
-                better ? ">" : "<=",
-                current.get().version(),
-                championValue,
-                minImprovement);
+        floored
+            ? String.format(
+                "%s %.4f is below promote.minValue %.4f: registered, not champion",
+                metric, value, minValue)
+            : championValue == null
+                ? "first model for task " + task
+                : String.format(
+                    "%s %.4f %s champion %s's %.4f + %.4f",
+                    metric,
+                    value,
+                    better ? ">" : "<=",
+                    current.get().version(),
+                    championValue,
+                    minImprovement);
     Promotion promotion = offer.decided(better, championValue, reason);
     if (better) {
       // Log first: a crash between the two leaves a logged promotion that a retry completes.

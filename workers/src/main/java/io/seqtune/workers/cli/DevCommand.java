@@ -29,7 +29,9 @@ final class DevCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Run Temporal's server, an S3 server, a worker, the retraining scheduler, the metrics endpoint and the web console on 127.0.0.1 until Ctrl-C.",
-        "Objects are kept under <home>/s3; workflow state lives in memory only."
+        "Objects and run records are kept under <home>/s3; workflow state lives in memory only,"
+            + " so runs that were in flight when the stack stopped are started again from their"
+            + " records (and carry on from their checkpoints) when it starts."
       })
   static final class Up implements java.util.concurrent.Callable<Integer> {
     @Option(

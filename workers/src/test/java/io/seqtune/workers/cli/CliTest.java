@@ -86,7 +86,8 @@ class CliTest {
             """
         {"task":"smiles2iupac","data":{"size":50,"seed":5},
          "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
-         "train":{"epochs":1,"batchSize":16},"eval":{"maxExamples":3,"maxNewTokens":20}}""");
+         "train":{"epochs":1,"batchSize":16},"eval":{"maxExamples":3,"maxNewTokens":20},
+         "promote":{"minValue":0}}""");
     Run run = seqtune(env, "run", "--spec", spec.toString(), "--id", "cli-run", "--wait");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("cli-run\n");
@@ -100,6 +101,18 @@ class CliTest {
     assertThat(status.get("epoch").asInt()).isEqualTo(1);
     assertThat(status.get("model_version").asText()).isEqualTo("cli-run");
     assertThat(status.get("weights_sha256").asText()).isEqualTo(sha);
+
+    JsonNode record = null;
+    for (String line : seqtune(env, "runs", "--json", "--status", "COMPLETED").out().split("\n")) {
+      JsonNode r = Cli.JSON.readTree(line);
+      record = r.get("runId").asText().equals("cli-run") ? r : record;
+    }
+    assertThat(record).as("cli-run among the completed runs").isNotNull();
+    assertThat(record.get("stage").asText()).isEqualTo("done");
+    assertThat(record.get("modelVersion").asText()).isEqualTo("cli-run");
+    assertThat(record.get("checkpoints").get(0).get("sha256").asText()).isEqualTo(sha);
+    assertThat(record.get("curve").get("train").size()).isPositive();
+    assertThat(seqtune(env, "runs", "--status", "FAILED").out()).startsWith("no runs match");
 
     JsonNode model = Cli.JSON.readTree(seqtune(env, "models", "--json").lastLine());
     assertThat(model.get("version").asText()).isEqualTo("cli-run");
@@ -129,6 +142,50 @@ class CliTest {
       }
       assertThat(answered).containsExactly(true, false, false, false, true);
     }
+  }
+
+  @Test
+  void translateWithoutAChampionSaysSo() {
+    Run translate = seqtune(env, "translate", "--task", "iupac2smiles", "ethanol");
+    assertThat(translate.exit()).isEqualTo(1);
+    assertThat(translate.err()).contains("task iupac2smiles has no champion").contains("--model");
+  }
+
+  @Test
+  void cancelNamesTheCheckpointLeftAndResumeCarriesOnFromIt(@TempDir Path tmp) throws Exception {
+    Path spec =
+        Files.writeString(
+            tmp.resolve("long.json"),
+            """
+        {"task":"smiles2iupac","data":{"size":60,"seed":5},
+         "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
+         "train":{"epochs":3,"batchSize":4,"checkpointEverySteps":3,"heartbeatSeconds":3},
+         "eval":{"maxExamples":2,"maxNewTokens":10}}""");
+    assertThat(seqtune(env, "run", "--spec", spec.toString(), "--id", "cli-cancel").exit())
+        .isZero();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+    while (!seqtune(env, "status", "cli-cancel").out().contains("checkpoint runs/cli-cancel/")) {
+      assertThat(java.time.Instant.now()).isBefore(deadline);
+      Thread.sleep(300);
+    }
+    Run cancel = seqtune(env, "cancel", "cli-cancel");
+    assertThat(cancel.exit()).as(cancel.err()).isZero();
+    assertThat(cancel.out()).contains("cancelled cli-cancel; newest checkpoint runs/cli-cancel/");
+    String left = cancel.out().replaceAll("(?s).*newest checkpoint (\\S+) .*", "$1");
+    Run status = seqtune(env, "status", "cli-cancel");
+    assertThat(status.out()).contains("CANCELED").contains("checkpoint " + left);
+
+    Run resume = seqtune(env, "resume", "cli-cancel");
+    assertThat(resume.exit()).as(resume.err()).isZero();
+    assertThat(resume.out()).contains("resumed cli-cancel");
+    stack
+        .connection()
+        .client()
+        .newUntypedWorkflowStub("cli-cancel")
+        .getResult(io.seqtune.workflows.pipeline.PipelineResult.class);
+    JsonNode done = Cli.JSON.readTree(seqtune(env, "status", "cli-cancel", "--json").lastLine());
+    assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(done.get("epoch").asInt()).isEqualTo(3);
   }
 
   @Test
