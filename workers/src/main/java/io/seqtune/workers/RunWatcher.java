@@ -51,7 +51,9 @@ public final class RunWatcher {
     String status = state.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     WorkflowStub stub = connection.client().newUntypedWorkflowStub(workflowId);
     boolean running = state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    PipelineProgress p = query(stub);
+    // A closed run's record says what its query would, without the worker replaying its history.
+    Optional<RunRecord> record = running ? Optional.empty() : records.apply(sanitized(workflowId));
+    PipelineProgress p = record.isPresent() ? null : query(stub);
     Optional<TrainingProgress> beat = running ? heartbeat(d) : Optional.empty();
     PipelineResult result = null;
     String failure = null;
@@ -104,39 +106,36 @@ public final class RunWatcher {
     if (running) {
       return live;
     }
-    return records
-        .apply(p != null && p.runId() != null ? p.runId() : sanitized(workflowId))
-        .map(r -> withRecord(live, r))
-        .orElse(live);
+    return record.map(r -> withRecord(live, r)).orElse(live);
   }
 
   /**
-   * A closed run's status with its record's newest checkpoint, and the record's numbers where they
-   * are newer (a cancelled epoch's last checkpoint is in the record only).
+   * A closed run's status: the server's status, result and failure, the rest from its record (which
+   * alone knows the checkpoint a cancelled epoch left).
    */
   private static RunStatus withRecord(RunStatus s, RunRecord r) {
-    boolean newer = r.step() != null && (s.step() == null || r.step() > s.step());
+    RunStatus fromRecord = fromRecord(s.workflowId(), r);
     return new RunStatus(
         s.workflowId(),
         s.status(),
-        s.stage(),
-        newer ? r.epoch() : s.epoch(),
-        s.epochs(),
-        newer ? r.step() : s.step(),
+        fromRecord.stage(),
+        fromRecord.epoch(),
+        fromRecord.epochs(),
+        fromRecord.step(),
         null,
         null,
-        newer ? r.loss() : s.loss(),
+        fromRecord.loss(),
         null,
         null,
-        newer ? "record" : s.source(),
+        "record",
         s.attempt(),
-        s.datasetKey(),
-        newest(r).orElse(s.checkpoint()),
-        s.metrics(),
-        s.modelVersion(),
+        fromRecord.datasetKey(),
+        fromRecord.checkpoint(),
+        s.metrics() != null ? s.metrics() : fromRecord.metrics(),
+        s.modelVersion() != null ? s.modelVersion() : fromRecord.modelVersion(),
         s.weightsSha256(),
-        s.champion(),
-        s.failure());
+        s.champion() != null ? s.champion() : fromRecord.champion(),
+        s.failure() != null ? s.failure() : fromRecord.failure());
   }
 
   private static RunStatus fromRecord(String workflowId, RunRecord r) {

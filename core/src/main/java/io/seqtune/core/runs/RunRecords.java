@@ -157,18 +157,14 @@ public final class RunRecords {
         });
   }
 
-  /** Another try of the current stage began; {@code error} is why the previous one ended. */
-  public void attempt(String runId, int attempt, String error) {
+  /** Another try of the current stage began (a retried activity). */
+  public void attempt(String runId, int attempt) {
     update(
         runId,
         (d, now) -> {
           ArrayNode stages = array(d, "stages");
           if (!stages.isEmpty()) {
-            ObjectNode last = (ObjectNode) stages.get(stages.size() - 1);
-            last.put("attempts", attempt);
-            if (error != null) {
-              last.put("error", error);
-            }
+            ((ObjectNode) stages.get(stages.size() - 1)).put("attempts", attempt);
           }
         });
   }

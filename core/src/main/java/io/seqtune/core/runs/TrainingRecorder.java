@@ -26,6 +26,15 @@ public final class TrainingRecorder {
     this.totalSteps = totalSteps;
   }
 
+  /** A retried attempt of the epoch began: the record's training stage counts it. */
+  public void attempt(int attempt) {
+    try {
+      records.attempt(runId, attempt);
+    } catch (RuntimeException e) {
+      log.warn("run {}: could not record attempt {}: {}", runId, attempt, e.toString());
+    }
+  }
+
   /** One optimizer step's loss and the attempt's speed so far. */
   public void step(long step, double stepLoss, double tokensPerS) {
     points.add(new double[] {step, stepLoss});

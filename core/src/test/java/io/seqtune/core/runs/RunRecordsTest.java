@@ -1,0 +1,155 @@
+package io.seqtune.core.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
+import io.seqtune.core.store.StoreSettings;
+import io.seqtune.devstack.EmbeddedS3Server;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Run records on a real S3 server: a run's life, a restart under the same id, the listing. */
+class RunRecordsTest {
+  private static final ObjectMapper STRICT =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  @TempDir static Path s3Dir;
+  static EmbeddedS3Server s3;
+  static ObjectStore store;
+
+  @BeforeAll
+  static void start() {
+    s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret-value");
+    store =
+        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "records"))
+            .ensureBucket();
+  }
+
+  @AfterAll
+  static void stop() {
+    store.close();
+    s3.close();
+  }
+
+  private static RunRecords at(String instant) {
+    return new RunRecords(store, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+  }
+
+  private static RunStarted run(String id, int epochs) throws Exception {
+    JsonNode spec =
+        STRICT.readTree("{\"task\":\"smiles2iupac\",\"train\":{\"epochs\":" + epochs + "}}");
+    return new RunStarted(id, id, "smiles2iupac", "scratch", epochs, spec);
+  }
+
+  @Test
+  void aRunsLifeIsWrittenInTheContractsShape() throws Exception {
+    RunRecords records = at("2026-11-30T10:00:00Z");
+    assertThat(records.started(run("life", 2)).resumed()).isFalse();
+    records.stage("life", "dataset");
+    records.dataset("life", "ds-1", 100, 10);
+    records.stage("life", "training");
+    records.trained(
+        "life",
+        new TrainingPoint(1, 2, 4, 0.9, 1500),
+        List.of(new double[] {1, 1.0}, new double[] {2, 0.9}));
+    records.epochEnded(
+        "life", new RunRecord.EpochEnd(1, 2, "runs/life/checkpoints/step-000000002/", 0.95, 0.8));
+    records.ended(
+        "life",
+        new RunOutcome(
+            RunRecord.COMPLETED,
+            null,
+            "runs/life/eval/report.json",
+            Map.of("exact_match", 0.5),
+            "exact_match",
+            "life",
+            true,
+            "first model"));
+
+    // Every field the writer puts is a field of the record: a misspelt one fails here.
+    String json = new String(store.getBytes(StoreLayout.runRecord("life")), StandardCharsets.UTF_8);
+    RunRecord r = STRICT.readValue(json, RunRecord.class);
+    assertThat(r.status()).isEqualTo(RunRecord.COMPLETED);
+    assertThat(r.stage()).isEqualTo("done");
+    assertThat(r.stages())
+        .extracting(RunRecord.Stage::stage)
+        .containsExactly("dataset", "training");
+    assertThat(r.stages()).allSatisfy(s -> assertThat(s.ended()).isNotNull());
+    assertThat(r.curve().train()).hasSize(2);
+    assertThat(r.curve().val()).containsExactly(new double[] {2, 0.8});
+    assertThat(r.loss()).isEqualTo(0.95);
+    assertThat(r.tokensPerSecond()).isEqualTo(1500);
+    assertThat(r.datasetKey()).isEqualTo("ds-1");
+    assertThat(r.champion()).isTrue();
+    assertThat(r.created()).isEqualTo("2026-11-30T10:00:00Z");
+    assertThat(r.ended()).isNotNull();
+  }
+
+  @Test
+  void aRestartUnderTheSameSpecCarriesOnAndADifferentSpecStartsAfresh() throws Exception {
+    RunRecords records = at("2026-11-30T11:00:00Z");
+    records.started(run("again", 3));
+    records.epochEnded("again", new RunRecord.EpochEnd(1, 5, "k1", 1.0, 0.9));
+    records.trained("again", new TrainingPoint(2, 7, 15, 0.8, 0), pointsFrom(1, 7));
+    records.ended("again", RunOutcome.cancelled());
+
+    RunStart same = records.started(run("again", 3));
+    assertThat(same.resumed()).isTrue();
+    assertThat(same.finishedEpochs()).extracting(RunRecord.EpochEnd::epoch).containsExactly(1);
+    // A resumed attempt writes steps 6.. again: they replace the stopped attempt's.
+    records.trained("again", new TrainingPoint(2, 8, 15, 0.7, 0), pointsFrom(6, 8));
+    RunRecord r = records.find("again").orElseThrow();
+    assertThat(r.status()).isEqualTo(RunRecord.RUNNING);
+    assertThat(r.curve().train())
+        .extracting(p -> p[0])
+        .containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0);
+
+    assertThat(records.started(run("again", 4)).resumed()).isFalse();
+    assertThat(records.find("again").orElseThrow().curve().train()).isEmpty();
+  }
+
+  @Test
+  void theTrainCurveIsThinnedToItsLimit() {
+    RunRecords records = at("2026-11-30T12:00:00Z");
+    records.rejected("thin", "thin", "not started");
+    records.trained("thin", new TrainingPoint(1, 5000, 5000, 0.1, 0), pointsFrom(1, 5000));
+    assertThat(records.find("thin").orElseThrow().curve().train().size())
+        .isLessThanOrEqualTo(RunRecords.MAX_CURVE_POINTS)
+        .isGreaterThan(RunRecords.MAX_CURVE_POINTS / 2);
+  }
+
+  @Test
+  void allListsEveryRunNewestFirst() throws Exception {
+    at("2026-11-29T08:00:00Z").started(run("older", 1));
+    at("2026-11-29T09:00:00Z").rejected("rejected", "rejected", "spec: none given");
+    List<String> ids = new ArrayList<>();
+    for (RunRecord r : new RunRecords(store).all()) {
+      ids.add(r.runId());
+    }
+    assertThat(ids).containsSubsequence("rejected", "older");
+    assertThat(new RunRecords(store).find("rejected").orElseThrow().error())
+        .isEqualTo("spec: none given");
+  }
+
+  private static List<double[]> pointsFrom(int first, int last) {
+    List<double[]> points = new ArrayList<>();
+    for (int s = first; s <= last; s++) {
+      points.add(new double[] {s, 1.0 / s});
+    }
+    return points;
+  }
+}
