@@ -30,7 +30,15 @@ public final class TrainBenchmark {
       int intraOpThreads) {}
 
   public static ModelConfig defaultModel() {
-    return ModelConfig.gpt2(1000, 4, 256, 4, 128, 0, 0, 0).withDropout(0);
+    return ModelConfig.gpt2()
+        .vocabSize(1000)
+        .layers(4)
+        .hidden(256)
+        .heads(4)
+        .maxPositions(128)
+        .tokens(0, 0, 0)
+        .build()
+        .withDropout(0);
   }
 
   public static Result run() {
