@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * The decoder every architecture shares: embeddings, a stack of blocks, an optional final norm and
  * projection, and the language-model head. Architectures differ only in how they build it.
+ *
+ * <p>Shapes: token ids [B, T] int64, attention mask [B, Tpast + T] int64, hidden states [B, T, C],
+ * logits [B, T, V] float32.
  */
 public final class Decoder {
   /** Added to attention scores that are masked out; exp() of it is 0 in float32 and bfloat16. */
@@ -21,21 +24,83 @@ public final class Decoder {
   private final Rotary rotary; // or null
   private final int localWindow; // 0 when no layer attends locally
 
-  public Decoder(
-      Embeddings embeddings,
-      List<Block> blocks,
-      Norm finalNorm,
-      Linear projectOut,
-      Linear lmHead,
-      Rotary rotary,
-      int localWindow) {
-    this.embeddings = embeddings;
-    this.blocks = List.copyOf(blocks);
-    this.finalNorm = finalNorm;
-    this.projectOut = projectOut;
-    this.lmHead = lmHead;
-    this.rotary = rotary;
-    this.localWindow = localWindow;
+  private Decoder(Builder b) {
+    this.embeddings = b.embeddings;
+    this.blocks = List.copyOf(b.blocks);
+    this.finalNorm = b.finalNorm;
+    this.projectOut = b.projectOut;
+    this.lmHead = b.lmHead;
+    this.rotary = b.rotary;
+    this.localWindow = b.localWindow;
+  }
+
+  /**
+   * Settings by name; {@code embeddings}, {@code blocks} and {@code lmHead} are required; no final
+   * norm, projection, rotary or local window unless set.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Named parts of a {@link Decoder}. */
+  public static final class Builder {
+    private Embeddings embeddings;
+    private List<Block> blocks;
+    private Norm finalNorm;
+    private Linear projectOut;
+    private Linear lmHead;
+    private Rotary rotary;
+    private int localWindow;
+
+    private Builder() {}
+
+    /** ids [B, T] -> [B, T, C]. */
+    public Builder embeddings(Embeddings embeddings) {
+      this.embeddings = embeddings;
+      return this;
+    }
+
+    public Builder blocks(List<Block> blocks) {
+      this.blocks = blocks;
+      return this;
+    }
+
+    /** The norm after the last block (absent in OPT-350m). */
+    public Builder finalNorm(Norm finalNorm) {
+      this.finalNorm = finalNorm;
+      return this;
+    }
+
+    /** C -> E before the head (OPT-350m's project_out). */
+    public Builder projectOut(Linear projectOut) {
+      this.projectOut = projectOut;
+      return this;
+    }
+
+    /** [B, T, C or E] -> [B, T, V]. */
+    public Builder lmHead(Linear lmHead) {
+      this.lmHead = lmHead;
+      return this;
+    }
+
+    /** Rotary embeddings shared by every layer: the angles are computed once per forward pass. */
+    public Builder rotary(Rotary rotary) {
+      this.rotary = rotary;
+      return this;
+    }
+
+    /** The window of layers built with {@code Attention.Builder.local(true)}. */
+    public Builder localWindow(int localWindow) {
+      this.localWindow = localWindow;
+      return this;
+    }
+
+    public Decoder build() {
+      if (embeddings == null || blocks == null || lmHead == null) {
+        throw new IllegalStateException("Decoder needs embeddings, blocks and lmHead");
+      }
+      return new Decoder(this);
+    }
   }
 
   /**
