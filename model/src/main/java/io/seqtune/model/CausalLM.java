@@ -7,9 +7,10 @@ import io.seqtune.model.arch.Architecture;
 import io.seqtune.model.io.CheckpointWeights;
 import io.seqtune.model.io.SafetensorsReader;
 import io.seqtune.model.io.SafetensorsWriter;
-import io.seqtune.model.lora.LoraAdapter;
 import io.seqtune.model.nn.Decoder;
 import io.seqtune.model.nn.KvCache;
+import io.seqtune.model.nn.Linear;
+import io.seqtune.model.nn.LoraDelta;
 import io.seqtune.model.nn.NoGrad;
 import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.nn.Parameters;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A causal language model with Hugging Face's weights, names and numerics. Weights are float32 and
@@ -33,7 +35,6 @@ public final class CausalLM implements AutoCloseable {
   private final Parameters parameters;
   private final Decoder decoder;
   private final ComputeDtype compute;
-  private LoraAdapter adapter; // attached LoRA adapter, or null
 
   private CausalLM(
       ModelConfig config, NDManager manager, WeightSource weights, ComputeDtype compute) {
@@ -107,7 +108,7 @@ public final class CausalLM implements AutoCloseable {
    *
    * @param attentionMask [B, Tcached + T]
    * @param cache KV cache to read and extend, or null
-   * @param training enables dropout
+   * @param training enables dropout (the decoder's and any LoRA adapter's)
    * @return logits [B, T, V] float32
    */
   public NDArray forward(NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training) {
@@ -128,7 +129,7 @@ public final class CausalLM implements AutoCloseable {
 
   /**
    * An export transformers loads unchanged: {@link #save(Path)} plus the tokenizer files. A LoRA
-   * adapter is not part of the base weights: merge it first ({@link LoraAdapter#merge()}).
+   * adapter is not part of the base weights: merge it first ({@code LoraAdapter.merge()}).
    */
   public void save(Path dir, TextTokenizer tokenizer) {
     save(dir);
@@ -174,27 +175,27 @@ public final class CausalLM implements AutoCloseable {
     return parameters.all();
   }
 
-  /** What a Trainer updates: the LoRA adapter's tensors when one is attached, else every weight. */
-  public List<Parameter> trainableParameters() {
-    return adapter != null ? adapter.parameters() : parameters.all();
-  }
-
-  /** Set by {@link LoraAdapter} when it attaches (or null when it detaches). */
-  public void setAdapter(LoraAdapter adapter) {
-    this.adapter = adapter;
-  }
-
-  public LoraAdapter adapter() {
-    return adapter;
-  }
-
   /**
-   * Switches dropout inside attached adapters (the decoder's own dropout follows forward's flag).
+   * What a Trainer updates: the low-rank (LoRA) factors when linear layers carry them, else every
+   * weight.
    */
-  void setTraining(boolean training) {
-    if (adapter != null) {
-      adapter.setTraining(training);
-    }
+  public List<Parameter> trainableParameters() {
+    List<Parameter> lora = loraParameters();
+    return lora.isEmpty() ? parameters.all() : lora;
+  }
+
+  /** Whether any linear layer carries a low-rank (LoRA) update. */
+  public boolean hasLora() {
+    return !loraParameters().isEmpty();
+  }
+
+  private List<Parameter> loraParameters() {
+    return parameters.linears().values().stream()
+        .map(Linear::lora)
+        .filter(Objects::nonNull)
+        .map(LoraDelta::parameters)
+        .flatMap(List::stream)
+        .toList();
   }
 
   public Parameters parameterStore() {

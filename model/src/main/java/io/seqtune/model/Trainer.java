@@ -71,15 +71,12 @@ public final class Trainer implements AutoCloseable {
       synchronized (AUTOGRAD) {
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed(dropoutSeed());
-        model.setTraining(true);
         try (GradientCollector collector = engine.newGradientCollector()) {
           loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
           collector.backward(
               config.gradAccumulation() == 1
                   ? loss
                   : loss.div(Tensors.scalar(m, config.gradAccumulation())));
-        } finally {
-          model.setTraining(false);
         }
       }
       double lr = schedule.lr(optimizer.stepCount());

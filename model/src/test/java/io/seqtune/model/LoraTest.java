@@ -29,7 +29,7 @@ class LoraTest {
           .isLessThan(1e-4);
 
       adapter.merge();
-      assertThat(model.adapter()).isNull();
+      assertThat(model.hasLora()).isFalse();
       NDArray merged = model.logits(ids, mask);
       assertThat(Fixtures.maxDiffWhereMasked(merged, ref.get("logits"), mask)).isLessThan(1e-4);
 

@@ -117,7 +117,7 @@ public final class Attention {
   public NDArray forward(NDArray x, ForwardContext ctx, KvCache cache, int layer) { // [B, T, C]
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
-    Qkv p = qkv.project(x);
+    Qkv p = qkv.project(x, ctx.training());
     NDArray q = p.q().transpose(0, 2, 1, 3); // [B, H, T, D]
     NDArray k = p.k().transpose(0, 2, 1, 3); // [B, Hkv, T, D]
     NDArray v = p.v().transpose(0, 2, 1, 3); // [B, Hkv, T, D]
@@ -139,7 +139,7 @@ public final class Attention {
     scores = scores.add(local ? ctx.localBias() : ctx.globalBias());
     NDArray probs = Tensors.dropout(Tensors.like(scores.softmax(3), v), dropout, ctx.training());
     NDArray y = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, -1); // [B, T, H*D]
-    return out.forward(y);
+    return out.forward(y, ctx.training());
   }
 
   /** Grouped-query attention: key/value head j serves query heads j*r .. j*r + r-1. */

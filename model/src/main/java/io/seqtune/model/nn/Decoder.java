@@ -130,9 +130,9 @@ public final class Decoder {
       x = finalNorm.forward(x);
     }
     if (projectOut != null) {
-      x = projectOut.forward(x);
+      x = projectOut.forward(x, training);
     }
-    return Tensors.float32(lmHead.forward(x));
+    return Tensors.float32(lmHead.forward(x, training));
   }
 
   /**

@@ -91,7 +91,7 @@ public final class Embeddings {
       NDArray ids, NDArray positionIds, DataType compute, boolean training) { // -> [B, T, C]
     NDArray x = Tensors.to(lookup(tokens, ids), compute);
     if (projectIn != null) {
-      x = projectIn.forward(x);
+      x = projectIn.forward(x, training);
     }
     if (positions != null) {
       long last = positions.getShape().get(0) - 1;
