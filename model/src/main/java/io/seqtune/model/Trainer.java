@@ -1,10 +1,8 @@
 package io.seqtune.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +12,7 @@ import io.seqtune.model.nn.NoGrad;
 import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.nn.Tensors;
 import io.seqtune.model.train.AdamW;
+import io.seqtune.model.train.Autograd;
 import io.seqtune.model.train.CausalLmLoss;
 import io.seqtune.model.train.LrSchedule;
 import java.io.IOException;
@@ -33,12 +32,6 @@ import java.util.Map;
 public final class Trainer implements AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  /**
-   * DJL allows one GradientCollector per JVM and torch has one global RNG: trainers on several
-   * threads take turns for seeding + forward + backward (optimizer updates run in parallel).
-   */
-  private static final Object AUTOGRAD = new Object();
 
   private final CausalLM model;
   private final TrainConfig config;
@@ -67,18 +60,14 @@ public final class Trainer implements AutoCloseable {
       NDArray ids = m.create(batch.inputIds());
       NDArray labels = m.create(batch.labels());
       NDArray mask = m.create(batch.attentionMask());
-      NDArray loss;
-      synchronized (AUTOGRAD) {
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed(dropoutSeed());
-        try (GradientCollector collector = engine.newGradientCollector()) {
-          loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
-          collector.backward(
-              config.gradAccumulation() == 1
-                  ? loss
-                  : loss.div(Tensors.scalar(m, config.gradAccumulation())));
-        }
-      }
+      NDArray loss =
+          Autograd.backward(
+              dropoutSeed(),
+              () -> CausalLmLoss.mean(model.forward(ids, mask, null, true), labels),
+              l ->
+                  config.gradAccumulation() == 1
+                      ? l
+                      : l.div(Tensors.scalar(m, config.gradAccumulation())));
       double lr = schedule.lr(optimizer.stepCount());
       microStep++;
       if (microStep < config.gradAccumulation()) {

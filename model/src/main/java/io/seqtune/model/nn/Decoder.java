@@ -146,7 +146,8 @@ public final class Decoder {
     if (t == 1 && window == 0 && past + 1 == keys) {
       // A decoding step: the one query comes after every key, so only padding is masked (4 ops
       // instead of 11).
-      return mask.neq(1).toType(DataType.FLOAT32, false).mul(MASKED).reshape(batch, 1, 1, keys);
+      return Tensors.times(mask.neq(1).toType(DataType.FLOAT32, false), MASKED)
+          .reshape(batch, 1, 1, keys);
     }
     NDArray queryIndex = m.arange((int) past, (int) (past + t)).reshape(t, 1);
     NDArray keyIndex = m.arange(0, (int) keys).reshape(1, keys);
@@ -155,7 +156,7 @@ public final class Decoder {
       allowed = allowed.logicalAnd(queryIndex.sub(keyIndex).lt(window));
     }
     allowed = allowed.logicalAnd(mask.eq(1).reshape(batch, 1, 1, keys)); // [B, 1, T, Tk]
-    return allowed.logicalNot().toType(DataType.FLOAT32, false).mul(MASKED);
+    return Tensors.times(allowed.logicalNot().toType(DataType.FLOAT32, false), MASKED);
   }
 
   public int layers() {

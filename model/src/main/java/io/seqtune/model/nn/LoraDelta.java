@@ -34,7 +34,7 @@ public final class LoraDelta {
 
   /** scale * B A, the [out, in] matrix that merging adds to the base weight. */
   public NDArray weightDelta() {
-    return b.value().matMul(a.value()).muli(scale);
+    return Tensors.times(b.value().matMul(a.value()), scale);
   }
 
   /** A then B. */
