@@ -7,6 +7,7 @@ import io.seqtune.model.arch.Architecture;
 import io.seqtune.model.io.CheckpointWeights;
 import io.seqtune.model.io.SafetensorsReader;
 import io.seqtune.model.io.SafetensorsWriter;
+import io.seqtune.model.nn.Bfloat16Matrices;
 import io.seqtune.model.nn.Decoder;
 import io.seqtune.model.nn.KvCache;
 import io.seqtune.model.nn.Linear;
@@ -63,9 +64,23 @@ public final class CausalLM implements AutoCloseable {
    */
   public static CausalLM load(
       Path hfDir, ModelConfig config, DeviceChoice device, ComputeDtype compute) {
+    return load(hfDir, config, device, compute, WeightStorage.FLOAT32);
+  }
+
+  /**
+   * As {@link #load(Path, ModelConfig, DeviceChoice, ComputeDtype)}, weights kept as {@code
+   * storage}.
+   */
+  public static CausalLM load(
+      Path hfDir,
+      ModelConfig config,
+      DeviceChoice device,
+      ComputeDtype compute,
+      WeightStorage storage) {
     NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
     try (SafetensorsReader reader = SafetensorsReader.openModelDir(hfDir)) {
-      return new CausalLM(config, manager, new CheckpointWeights(reader, manager), compute);
+      return new CausalLM(
+          config, manager, stored(new CheckpointWeights(reader, manager), storage), compute);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -81,9 +96,29 @@ public final class CausalLM implements AutoCloseable {
 
   public static CausalLM random(
       ModelConfig config, long seed, DeviceChoice device, ComputeDtype compute) {
+    return random(config, seed, device, compute, WeightStorage.FLOAT32);
+  }
+
+  /**
+   * As {@link #random(ModelConfig, long, DeviceChoice, ComputeDtype)}, weights kept as {@code
+   * storage}.
+   */
+  public static CausalLM random(
+      ModelConfig config,
+      long seed,
+      DeviceChoice device,
+      ComputeDtype compute,
+      WeightStorage storage) {
     NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
     return new CausalLM(
-        config, manager, new RandomWeights(manager, seed, config.initializerRange()), compute);
+        config,
+        manager,
+        stored(new RandomWeights(manager, seed, config.initializerRange()), storage),
+        compute);
+  }
+
+  private static WeightSource stored(WeightSource source, WeightStorage storage) {
+    return storage == WeightStorage.BFLOAT16 ? new Bfloat16Matrices(source) : source;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.seqtune.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +48,14 @@ public final class Trainer implements AutoCloseable {
     this.totalSteps = totalSteps;
     this.schedule = new LrSchedule(config, totalSteps);
     this.trainable = model.trainableParameters();
+    for (Parameter p : trainable) {
+      if (p.value().getDataType() != DataType.FLOAT32) {
+        throw new IllegalArgumentException(
+            p.name()
+                + " is not float32: bfloat16 weight storage is for a frozen base; attach a LoRA"
+                + " adapter to train it");
+      }
+    }
     trainable.forEach(p -> p.value().setRequiresGradient(true));
     this.optimizer = new AdamW(trainable, config, model.manager());
   }
