@@ -1,5 +1,6 @@
 package io.seqtune.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -17,6 +18,7 @@ import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.nn.Parameters;
 import io.seqtune.model.nn.RandomWeights;
 import io.seqtune.model.nn.WeightSource;
+import io.seqtune.model.train.CausalLmLoss;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -150,6 +152,29 @@ public final class CausalLM implements AutoCloseable {
     NDArray ids = inputIds.toDevice(manager.getDevice(), false);
     NDArray mask = attentionMask.toDevice(manager.getDevice(), false);
     return decoder.forward(ids, mask, cache, compute.dataType(), training);
+  }
+
+  /**
+   * The causal-LM loss (HF's: shifted, -100 ignored, mean) of a batch; the head runs only on the
+   * positions whose label counts. Arrays it creates belong to the caller's managers and scope.
+   *
+   * @param inputIds [B, T] int64
+   * @param attentionMask [B, T] int64
+   * @param labels [B, T] int64, -100 where no loss is taken
+   * @param training enables dropout
+   * @return scalar float32
+   */
+  public NDArray loss(NDArray inputIds, NDArray attentionMask, NDArray labels, boolean training) {
+    Device device = manager.getDevice();
+    NDArray hidden =
+        decoder.hidden(
+            inputIds.toDevice(device, false),
+            attentionMask.toDevice(device, false),
+            null,
+            compute.dataType(),
+            training);
+    return CausalLmLoss.meanOverTargets(
+        hidden, h -> decoder.head(h, training), labels.toDevice(device, false));
   }
 
   /** An empty KV cache for this model, owned by {@code manager}. */

@@ -14,7 +14,6 @@ import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.nn.Tensors;
 import io.seqtune.model.train.AdamW;
 import io.seqtune.model.train.Autograd;
-import io.seqtune.model.train.CausalLmLoss;
 import io.seqtune.model.train.LrSchedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +71,7 @@ public final class Trainer implements AutoCloseable {
       NDArray loss =
           Autograd.backward(
               dropoutSeed(),
-              () -> CausalLmLoss.mean(model.forward(ids, mask, null, true), labels),
+              () -> model.loss(ids, mask, labels, true),
               l ->
                   config.gradAccumulation() == 1
                       ? l
@@ -100,9 +99,13 @@ public final class Trainer implements AutoCloseable {
     NDManager m = model.manager();
     try (NoGrad noGrad = NoGrad.enter();
         NDScope scope = new NDScope()) {
-      NDArray logits =
-          model.forward(m.create(batch.inputIds()), m.create(batch.attentionMask()), null, false);
-      return CausalLmLoss.mean(logits, m.create(batch.labels())).getFloat();
+      return model
+          .loss(
+              m.create(batch.inputIds()),
+              m.create(batch.attentionMask()),
+              m.create(batch.labels()),
+              false)
+          .getFloat();
     }
   }
 

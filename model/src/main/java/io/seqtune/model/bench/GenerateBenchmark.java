@@ -13,7 +13,10 @@ import java.util.Random;
 public final class GenerateBenchmark {
   private GenerateBenchmark() {}
 
-  /** {@code runS}: the median seconds of one generation run; {@code beams} 1 is greedy. */
+  /**
+   * {@code runS}: the median seconds of one generation run, {@code cpuS} its median CPU seconds
+   * (all threads); {@code beams} 1 is greedy.
+   */
   public record Result(
       String model,
       String method,
@@ -24,6 +27,7 @@ public final class GenerateBenchmark {
       int runs,
       double tokensPerS,
       double runS,
+      double cpuS,
       int intraOpThreads,
       long peakRssMib) {}
 
@@ -39,13 +43,16 @@ public final class GenerateBenchmark {
       prompts.add(random.ints(promptLen, 0, spec.shape().vocab()).toArray());
     }
     double[] seconds = new double[runs];
+    double[] cpu = new double[runs];
     try (CausalLM model = spec.create(promptLen + newTokens)) {
       Generator generator = new Generator(model);
       decode(generator, prompts, 4, beams); // warm-up
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
+        double cpuStart = CpuClock.seconds();
         decode(generator, prompts, newTokens, beams);
         seconds[i] = (System.nanoTime() - start) / 1e9;
+        cpu[i] = CpuClock.seconds() - cpuStart;
       }
     }
     double median = TrainBenchmark.median(seconds);
@@ -59,6 +66,7 @@ public final class GenerateBenchmark {
         runs,
         batchSize * newTokens / median,
         median,
+        TrainBenchmark.median(cpu),
         TrainBenchmark.threads(),
         PeakMemory.residentMib());
   }

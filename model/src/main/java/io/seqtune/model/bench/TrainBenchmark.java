@@ -20,7 +20,8 @@ public final class TrainBenchmark {
 
   /**
    * {@code stepS}: the median seconds of one step; {@code losses}: the loss of every step, warm-up
-   * included; {@code peakRssMib}: the process's peak resident memory.
+   * included; {@code peakRssMib}: the process's peak resident memory; {@code cpuS}: the median CPU
+   * seconds (all threads) of one step.
    */
   public record Result(
       String model,
@@ -32,6 +33,7 @@ public final class TrainBenchmark {
       int steps,
       double tokensPerS,
       double stepS,
+      double cpuS,
       int intraOpThreads,
       long peakRssMib,
       double[] losses) {}
@@ -48,6 +50,7 @@ public final class TrainBenchmark {
     }
     Batch batch = Batch.ofSequences(sequences, 0, seqLen);
     double[] seconds = new double[steps];
+    double[] cpu = new double[steps];
     double[] losses = new double[warmupSteps + steps];
     long parameters;
     long trainable;
@@ -59,9 +62,11 @@ public final class TrainBenchmark {
       trainable = model.trainableParameters().stream().mapToLong(p -> p.value().size()).sum();
       for (int i = 0; i < warmupSteps + steps; i++) {
         long start = System.nanoTime();
+        double cpuStart = CpuClock.seconds();
         losses[i] = trainer.step(batch).loss();
         if (i >= warmupSteps) {
           seconds[i - warmupSteps] = (System.nanoTime() - start) / 1e9;
+          cpu[i - warmupSteps] = CpuClock.seconds() - cpuStart;
         }
       }
     }
@@ -76,6 +81,7 @@ public final class TrainBenchmark {
         steps,
         batchSize * seqLen / median,
         median,
+        median(cpu),
         threads(),
         PeakMemory.residentMib(),
         losses);

@@ -111,6 +111,26 @@ public final class Decoder {
    */
   public NDArray forward(
       NDArray ids, NDArray mask, KvCache cache, DataType compute, boolean training) {
+    return head(hidden(ids, mask, cache, compute, training), training);
+  }
+
+  /**
+   * The language-model head on final hidden states.
+   *
+   * @param x [..., E] from {@link #hidden}
+   * @return logits [..., V] float32
+   */
+  public NDArray head(NDArray x, boolean training) {
+    return Tensors.float32(lmHead.forward(x, training));
+  }
+
+  /**
+   * Everything before the head: {@link #forward} without the logits.
+   *
+   * @return final hidden states [B, T, E] in the compute type
+   */
+  public NDArray hidden(
+      NDArray ids, NDArray mask, KvCache cache, DataType compute, boolean training) {
     long t = ids.getShape().get(1);
     long past = cache == null ? 0 : cache.length();
     embeddings.checkLength(mask.getShape().get(1));
@@ -132,7 +152,7 @@ public final class Decoder {
     if (projectOut != null) {
       x = projectOut.forward(x, training);
     }
-    return Tensors.float32(lmHead.forward(x, training));
+    return x;
   }
 
   /**

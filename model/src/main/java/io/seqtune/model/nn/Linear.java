@@ -45,9 +45,7 @@ public final class Linear {
    * @return [..., out]
    */
   public NDArray forward(NDArray x, boolean training) {
-    NDArray y =
-        ai.djl.nn.core.Linear.linear(x, Tensors.like(weight, x), Tensors.like(bias, x))
-            .singletonOrThrow();
+    NDArray y = Tensors.linear(x, Tensors.like(weight, x), Tensors.like(bias, x));
     return lora == null ? y : y.add(lora.forward(x, training));
   }
 

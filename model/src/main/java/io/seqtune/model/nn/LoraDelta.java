@@ -27,9 +27,8 @@ public final class LoraDelta {
    */
   public NDArray forward(NDArray x, boolean training) {
     NDArray h = Tensors.dropout(x, dropout, training);
-    h = ai.djl.nn.core.Linear.linear(h, Tensors.like(a.value(), x)).singletonOrThrow();
-    return ai.djl.nn.core.Linear.linear(h, Tensors.like(Tensors.times(b.value(), scale), x))
-        .singletonOrThrow();
+    h = Tensors.linear(h, Tensors.like(a.value(), x), null);
+    return Tensors.linear(h, Tensors.like(Tensors.times(b.value(), scale), x), null);
   }
 
   /** scale * B A, the [out, in] matrix that merging adds to the base weight. */

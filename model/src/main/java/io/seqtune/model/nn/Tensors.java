@@ -7,6 +7,9 @@ import ai.djl.nn.norm.Dropout;
 
 /** Small tensor helpers shared by the blocks. */
 public final class Tensors {
+  private static final boolean ONEDNN_FLOAT32 =
+      "onednn".equals(System.getProperty("seqtune.linear", "blas"));
+
   private Tensors() {}
 
   /**
@@ -54,6 +57,37 @@ public final class Tensors {
   /** x * c, safe for autograd (see {@link #scalar}). */
   public static NDArray times(NDArray x, Number c) {
     return x.mul(scalar(x.getManager(), c));
+  }
+
+  /**
+   * x W^T + b. Float32 runs through oneDNN's inner product when {@code seqtune.linear=onednn}
+   * (libtorch's sgemm is MKL's, which takes an AVX2 path on AMD CPUs), else through libtorch's
+   * addmm; bfloat16 always reaches oneDNN through addmm.
+   *
+   * @param x [..., in]
+   * @param weight [out, in], same type as x
+   * @param bias [out] or null
+   * @return [..., out]
+   */
+  public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+    if (ONEDNN_FLOAT32 && x.getDataType() == DataType.FLOAT32) {
+      return bias == null
+          ? TorchScriptOp.ONEDNN_LINEAR_NO_BIAS.apply(x, weight)
+          : TorchScriptOp.ONEDNN_LINEAR.apply(x, weight, bias);
+    }
+    return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
+  }
+
+  /**
+   * Cross-entropy per row, -log softmax(logits)[target], computed as logsumexp - logit so that
+   * backward keeps no vocabulary-sized tensor besides the logits.
+   *
+   * @param logits [N, V] float32
+   * @param targets [N] int64, each in [0, V)
+   * @return [N] float32
+   */
+  public static NDArray tokenNll(NDArray logits, NDArray targets) {
+    return TorchScriptOp.TOKEN_NLL.apply(logits, targets);
   }
 
   public static NDArray dropout(NDArray x, double rate, boolean training) {
