@@ -2,6 +2,7 @@ package io.seqtune.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 
@@ -144,7 +145,7 @@ public final class Decoder {
             training);
     NDArray x = embeddings.forward(ids, positions, compute, training);
     for (int i = 0; i < blocks.size(); i++) {
-      x = blocks.get(i).forward(x, ctx, cache, i);
+      x = inOwnScope(blocks.get(i), x, ctx, cache, i);
     }
     if (finalNorm != null) {
       x = finalNorm.forward(x);
@@ -153,6 +154,23 @@ public final class Decoder {
       x = projectOut.forward(x, training);
     }
     return x;
+  }
+
+  /**
+   * One block whose intermediate arrays are closed as soon as it returns, as Python frees them when
+   * their last reference goes: closing drops only this handle, so what autograd saved for backward
+   * stays alive until backward has used it, and the rest is freed now instead of at the end of the
+   * step.
+   */
+  private static NDArray inOwnScope(
+      Block block, NDArray x, ForwardContext ctx, KvCache cache, int layer) {
+    NDArray out;
+    try (NDScope scope = new NDScope()) {
+      out = block.forward(x, ctx, cache, layer);
+      NDScope.unregister(out);
+    }
+    NDScope.register(out);
+    return out;
   }
 
   /**
