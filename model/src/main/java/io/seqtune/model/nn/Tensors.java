@@ -8,7 +8,7 @@ import ai.djl.nn.norm.Dropout;
 /** Small tensor helpers shared by the blocks. */
 public final class Tensors {
   private static final boolean ONEDNN_FLOAT32 =
-      "onednn".equals(System.getProperty("seqtune.linear", "blas"));
+      "onednn".equals(System.getProperty("seqtune.linear", "onednn"));
 
   private Tensors() {}
 
@@ -60,9 +60,10 @@ public final class Tensors {
   }
 
   /**
-   * x W^T + b. Float32 runs through oneDNN's inner product when {@code seqtune.linear=onednn}
-   * (libtorch's sgemm is MKL's, which takes an AVX2 path on AMD CPUs), else through libtorch's
-   * addmm; bfloat16 always reaches oneDNN through addmm.
+   * x W^T + b. Float32 on the CPU runs through oneDNN's inner product (forward and backward):
+   * libtorch's sgemm is MKL's, which takes its AVX2 path on AMD CPUs at less than half the speed of
+   * AVX-512 code, while oneDNN picks kernels by instruction set. {@code -Dseqtune.linear=blas} goes
+   * back to libtorch's addmm. bfloat16 reaches oneDNN through addmm either way.
    *
    * @param x [..., in]
    * @param weight [out, in], same type as x
@@ -70,7 +71,7 @@ public final class Tensors {
    * @return [..., out]
    */
   public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-    if (ONEDNN_FLOAT32 && x.getDataType() == DataType.FLOAT32) {
+    if (ONEDNN_FLOAT32 && x.getDataType() == DataType.FLOAT32 && !x.getDevice().isGpu()) {
       return bias == null
           ? TorchScriptOp.ONEDNN_LINEAR_NO_BIAS.apply(x, weight)
           : TorchScriptOp.ONEDNN_LINEAR.apply(x, weight, bias);
