@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * What both benchmarks build: a randomly initialised model of a {@link ModelShape}, its compute
  * type, and optionally a LoRA adapter (rank {@code loraRank}, alpha 2r, on the attention
- * projections PEFT targets by default) over a frozen base whose matrices are bfloat16 when
- * computing in bfloat16.
+ * projections PEFT targets by default). A frozen base (LoRA training, or generation) keeps its
+ * matrices in bfloat16 when computing in bfloat16.
  */
 public record BenchModel(ModelShape shape, ComputeDtype dtype, int loraRank, DeviceChoice device) {
 
@@ -29,9 +29,12 @@ public record BenchModel(ModelShape shape, ComputeDtype dtype, int loraRank, Dev
     return new BenchModel(shape, dtype, rank, device);
   }
 
-  CausalLM create(int maxPositions) {
+  /**
+   * @param frozen whether the base weights never train (generation)
+   */
+  CausalLM create(int maxPositions, boolean frozen) {
     WeightStorage storage =
-        loraRank > 0 && dtype == ComputeDtype.BFLOAT16
+        (frozen || loraRank > 0) && dtype == ComputeDtype.BFLOAT16
             ? WeightStorage.BFLOAT16
             : WeightStorage.FLOAT32;
     CausalLM model = CausalLM.random(shape.config(maxPositions), 0, device, dtype, storage);

@@ -44,7 +44,7 @@ public final class GenerateBenchmark {
     }
     double[] seconds = new double[runs];
     double[] cpu = new double[runs];
-    try (CausalLM model = spec.create(promptLen + newTokens)) {
+    try (CausalLM model = spec.create(promptLen + newTokens, true)) {
       Generator generator = new Generator(model);
       decode(generator, prompts, 4, beams); // warm-up
       for (int i = 0; i < runs; i++) {

@@ -56,7 +56,7 @@ public final class TrainBenchmark {
     long trainable;
     // A learning rate that moves a random model visibly within a few steps.
     TrainConfig config = TrainConfig.builder().learningRate(1e-3).schedule("constant").build();
-    try (CausalLM model = spec.create(seqLen);
+    try (CausalLM model = spec.create(seqLen, false);
         Trainer trainer = new Trainer(model, config, warmupSteps + steps)) {
       parameters = model.parameterCount();
       trainable = model.trainableParameters().stream().mapToLong(p -> p.value().size()).sum();
