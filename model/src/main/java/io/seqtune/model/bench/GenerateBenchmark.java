@@ -46,7 +46,9 @@ public final class GenerateBenchmark {
     double[] cpu = new double[runs];
     try (CausalLM model = spec.create(promptLen + newTokens, true)) {
       Generator generator = new Generator(model);
-      decode(generator, prompts, 4, beams); // warm-up
+      decode(
+          generator, prompts, newTokens,
+          beams); // warm-up: one full run, so the JIT has compiled it
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
         double cpuStart = CpuClock.seconds();
