@@ -106,26 +106,6 @@ public record ModelConfig(
     return new Gpt2Builder();
   }
 
-  /** Positional form kept until the call sites outside model/ use {@link #gpt2()}. */
-  public static ModelConfig gpt2(
-      int vocab,
-      int layers,
-      int hidden,
-      int heads,
-      int maxPositions,
-      int bosId,
-      int eosId,
-      int padId) {
-    return gpt2()
-        .vocabSize(vocab)
-        .layers(layers)
-        .hidden(hidden)
-        .heads(heads)
-        .maxPositions(maxPositions)
-        .tokens(bosId, eosId, padId)
-        .build();
-  }
-
   /** Named GPT-2 settings; see {@link #gpt2()} for the defaults. */
   public static final class Gpt2Builder {
     private int vocabSize = 50257;
