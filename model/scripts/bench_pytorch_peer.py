@@ -112,10 +112,10 @@ class Model(nn.Module):
         self.ln_f = None if POST else nn.LayerNorm(C)
 
     def hidden(self, idx, caches=None, pos=0):
-        x = self.wte(idx)
+        x = self.wte(idx).float()  # the residual stream stays float32 (a bfloat16 base's table is bf16)
         if self.project_in is not None:
             x = self.project_in(x)
-        x = x + self.wpe.weight[self.offset + pos:self.offset + pos + idx.shape[1]]
+        x = x + self.wpe.weight[self.offset + pos:self.offset + pos + idx.shape[1]].float()
         for i, block in enumerate(self.h):
             x = block(x, None if caches is None else caches[i], pos)
         if self.ln_f is not None:
