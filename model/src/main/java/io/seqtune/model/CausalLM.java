@@ -1,5 +1,6 @@
 package io.seqtune.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -7,14 +8,17 @@ import io.seqtune.model.arch.Architecture;
 import io.seqtune.model.io.CheckpointWeights;
 import io.seqtune.model.io.SafetensorsReader;
 import io.seqtune.model.io.SafetensorsWriter;
-import io.seqtune.model.lora.LoraAdapter;
+import io.seqtune.model.nn.Bfloat16Matrices;
 import io.seqtune.model.nn.Decoder;
 import io.seqtune.model.nn.KvCache;
+import io.seqtune.model.nn.Linear;
+import io.seqtune.model.nn.LoraDelta;
 import io.seqtune.model.nn.NoGrad;
 import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.nn.Parameters;
 import io.seqtune.model.nn.RandomWeights;
 import io.seqtune.model.nn.WeightSource;
+import io.seqtune.model.train.CausalLmLoss;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A causal language model with Hugging Face's weights, names and numerics. Weights are float32 and
@@ -33,7 +38,6 @@ public final class CausalLM implements AutoCloseable {
   private final Parameters parameters;
   private final Decoder decoder;
   private final ComputeDtype compute;
-  private LoraAdapter adapter; // attached LoRA adapter, or null
 
   private CausalLM(
       ModelConfig config, NDManager manager, WeightSource weights, ComputeDtype compute) {
@@ -62,9 +66,23 @@ public final class CausalLM implements AutoCloseable {
    */
   public static CausalLM load(
       Path hfDir, ModelConfig config, DeviceChoice device, ComputeDtype compute) {
+    return load(hfDir, config, device, compute, WeightStorage.FLOAT32);
+  }
+
+  /**
+   * As {@link #load(Path, ModelConfig, DeviceChoice, ComputeDtype)}, weights kept as {@code
+   * storage}.
+   */
+  public static CausalLM load(
+      Path hfDir,
+      ModelConfig config,
+      DeviceChoice device,
+      ComputeDtype compute,
+      WeightStorage storage) {
     NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
     try (SafetensorsReader reader = SafetensorsReader.openModelDir(hfDir)) {
-      return new CausalLM(config, manager, new CheckpointWeights(reader, manager), compute);
+      return new CausalLM(
+          config, manager, stored(new CheckpointWeights(reader, manager), storage), compute);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -80,9 +98,29 @@ public final class CausalLM implements AutoCloseable {
 
   public static CausalLM random(
       ModelConfig config, long seed, DeviceChoice device, ComputeDtype compute) {
+    return random(config, seed, device, compute, WeightStorage.FLOAT32);
+  }
+
+  /**
+   * As {@link #random(ModelConfig, long, DeviceChoice, ComputeDtype)}, weights kept as {@code
+   * storage}.
+   */
+  public static CausalLM random(
+      ModelConfig config,
+      long seed,
+      DeviceChoice device,
+      ComputeDtype compute,
+      WeightStorage storage) {
     NDManager manager = NDManager.newBaseManager(device.device(), "PyTorch");
     return new CausalLM(
-        config, manager, new RandomWeights(manager, seed, config.initializerRange()), compute);
+        config,
+        manager,
+        stored(new RandomWeights(manager, seed, config.initializerRange()), storage),
+        compute);
+  }
+
+  private static WeightSource stored(WeightSource source, WeightStorage storage) {
+    return storage == WeightStorage.BFLOAT16 ? new Bfloat16Matrices(source) : source;
   }
 
   /**
@@ -107,13 +145,36 @@ public final class CausalLM implements AutoCloseable {
    *
    * @param attentionMask [B, Tcached + T]
    * @param cache KV cache to read and extend, or null
-   * @param training enables dropout
+   * @param training enables dropout (the decoder's and any LoRA adapter's)
    * @return logits [B, T, V] float32
    */
   public NDArray forward(NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training) {
     NDArray ids = inputIds.toDevice(manager.getDevice(), false);
     NDArray mask = attentionMask.toDevice(manager.getDevice(), false);
     return decoder.forward(ids, mask, cache, compute.dataType(), training);
+  }
+
+  /**
+   * The causal-LM loss (HF's: shifted, -100 ignored, mean) of a batch; the head runs only on the
+   * positions whose label counts. Arrays it creates belong to the caller's managers and scope.
+   *
+   * @param inputIds [B, T] int64
+   * @param attentionMask [B, T] int64
+   * @param labels [B, T] int64, -100 where no loss is taken
+   * @param training enables dropout
+   * @return scalar float32
+   */
+  public NDArray loss(NDArray inputIds, NDArray attentionMask, NDArray labels, boolean training) {
+    Device device = manager.getDevice();
+    NDArray hidden =
+        decoder.hidden(
+            inputIds.toDevice(device, false),
+            attentionMask.toDevice(device, false),
+            null,
+            compute.dataType(),
+            training);
+    return CausalLmLoss.meanOverTargets(
+        hidden, h -> decoder.head(h, training), labels.toDevice(device, false));
   }
 
   /** An empty KV cache for this model, owned by {@code manager}. */
@@ -128,7 +189,7 @@ public final class CausalLM implements AutoCloseable {
 
   /**
    * An export transformers loads unchanged: {@link #save(Path)} plus the tokenizer files. A LoRA
-   * adapter is not part of the base weights: merge it first ({@link LoraAdapter#merge()}).
+   * adapter is not part of the base weights: merge it first ({@code LoraAdapter.merge()}).
    */
   public void save(Path dir, TextTokenizer tokenizer) {
     save(dir);
@@ -174,27 +235,27 @@ public final class CausalLM implements AutoCloseable {
     return parameters.all();
   }
 
-  /** What a Trainer updates: the LoRA adapter's tensors when one is attached, else every weight. */
-  public List<Parameter> trainableParameters() {
-    return adapter != null ? adapter.parameters() : parameters.all();
-  }
-
-  /** Set by {@link LoraAdapter} when it attaches (or null when it detaches). */
-  public void setAdapter(LoraAdapter adapter) {
-    this.adapter = adapter;
-  }
-
-  public LoraAdapter adapter() {
-    return adapter;
-  }
-
   /**
-   * Switches dropout inside attached adapters (the decoder's own dropout follows forward's flag).
+   * What a Trainer updates: the low-rank (LoRA) factors when linear layers carry them, else every
+   * weight.
    */
-  void setTraining(boolean training) {
-    if (adapter != null) {
-      adapter.setTraining(training);
-    }
+  public List<Parameter> trainableParameters() {
+    List<Parameter> lora = loraParameters();
+    return lora.isEmpty() ? parameters.all() : lora;
+  }
+
+  /** Whether any linear layer carries a low-rank (LoRA) update. */
+  public boolean hasLora() {
+    return !loraParameters().isEmpty();
+  }
+
+  private List<Parameter> loraParameters() {
+    return parameters.linears().values().stream()
+        .map(Linear::lora)
+        .filter(Objects::nonNull)
+        .map(LoraDelta::parameters)
+        .flatMap(List::stream)
+        .toList();
   }
 
   public Parameters parameterStore() {

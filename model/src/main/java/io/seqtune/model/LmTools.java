@@ -54,7 +54,13 @@ public final class LmTools {
         }
       }
       Batch batch = new Batch(ids, labels, mask);
-      TrainConfig config = new TrainConfig(lr, 0, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0);
+      TrainConfig config =
+          TrainConfig.builder()
+              .learningRate(lr)
+              .weightDecay(0)
+              .schedule("constant")
+              .gradClip(0)
+              .build();
       try (Trainer trainer = new Trainer(model, config, 1)) {
         StepResult step = trainer.step(batch);
         return new TrainStepReport(step.loss(), step.gradNorm(), trainer.evalLoss(batch));

@@ -95,39 +95,105 @@ public record ModelConfig(
         raw);
   }
 
-  /** A GPT-2 configuration for a model trained from scratch (dropout 0.1, as GPT-2's defaults). */
-  public static ModelConfig gpt2(
-      int vocab,
-      int layers,
-      int hidden,
-      int heads,
-      int maxPositions,
-      int bosId,
-      int eosId,
-      int padId) {
-    ObjectNode json = JSON.createObjectNode();
-    json.putArray("architectures").add("GPT2LMHeadModel");
-    json.put("model_type", "gpt2")
-        .put("vocab_size", vocab)
-        .put("n_layer", layers)
-        .put("n_embd", hidden)
-        .put("n_head", heads)
-        .put("n_positions", maxPositions)
-        .putNull("n_inner");
-    json.put("activation_function", "gelu_new")
-        .put("layer_norm_epsilon", 1e-5)
-        .put("initializer_range", 0.02)
-        .put("embd_pdrop", 0.1)
-        .put("attn_pdrop", 0.1)
-        .put("resid_pdrop", 0.1)
-        .put("scale_attn_weights", true)
-        .put("scale_attn_by_inverse_layer_idx", false)
-        .put("tie_word_embeddings", true)
-        .put("bos_token_id", bosId)
-        .put("eos_token_id", eosId)
-        .put("pad_token_id", padId)
-        .put("dtype", "float32");
-    return parse(json);
+  /**
+   * A builder of a GPT-2 configuration for a model trained from scratch, starting from
+   * transformers' {@code GPT2Config} defaults (the 124M shape: vocab 50257, 1024 positions, 12
+   * layers of 768 with 12 heads, dropout 0.1, bos = eos = 50256, no pad token), as nanoGPT's {@code
+   * GPTConfig}: {@code ModelConfig.gpt2().vocabSize(40).layers(2).hidden(32).heads(4)
+   * .maxPositions(32).build()}.
+   */
+  public static Gpt2Builder gpt2() {
+    return new Gpt2Builder();
+  }
+
+  /** Named GPT-2 settings; see {@link #gpt2()} for the defaults. */
+  public static final class Gpt2Builder {
+    private int vocabSize = 50257;
+    private int layers = 12;
+    private int hidden = 768;
+    private int heads = 12;
+    private int maxPositions = 1024;
+    private double dropout = 0.1;
+    private int bosId = 50256;
+    private int eosId = 50256;
+    private int padId = -1;
+
+    private Gpt2Builder() {}
+
+    public Gpt2Builder vocabSize(int vocabSize) {
+      this.vocabSize = vocabSize;
+      return this;
+    }
+
+    /** Number of transformer blocks (n_layer). */
+    public Gpt2Builder layers(int layers) {
+      this.layers = layers;
+      return this;
+    }
+
+    /** Width of the residual stream C (n_embd); the MLP is 4C wide. */
+    public Gpt2Builder hidden(int hidden) {
+      this.hidden = hidden;
+      return this;
+    }
+
+    /** Attention heads (n_head); must divide {@code hidden}. */
+    public Gpt2Builder heads(int heads) {
+      this.heads = heads;
+      return this;
+    }
+
+    /** Learned positions (n_positions): the longest sequence the model takes. */
+    public Gpt2Builder maxPositions(int maxPositions) {
+      this.maxPositions = maxPositions;
+      return this;
+    }
+
+    /** Embedding, attention and residual dropout (embd_pdrop, attn_pdrop, resid_pdrop). */
+    public Gpt2Builder dropout(double dropout) {
+      this.dropout = dropout;
+      return this;
+    }
+
+    /** Special token ids; {@code padId < 0} writes no pad_token_id. */
+    public Gpt2Builder tokens(int bosId, int eosId, int padId) {
+      this.bosId = bosId;
+      this.eosId = eosId;
+      this.padId = padId;
+      return this;
+    }
+
+    public ModelConfig build() {
+      if (heads < 1 || hidden % heads != 0) {
+        throw new IllegalArgumentException(
+            "hidden size " + hidden + " is not a multiple of " + heads + " heads");
+      }
+      ObjectNode json = JSON.createObjectNode();
+      json.putArray("architectures").add("GPT2LMHeadModel");
+      json.put("model_type", "gpt2")
+          .put("vocab_size", vocabSize)
+          .put("n_layer", layers)
+          .put("n_embd", hidden)
+          .put("n_head", heads)
+          .put("n_positions", maxPositions)
+          .putNull("n_inner");
+      json.put("activation_function", "gelu_new")
+          .put("layer_norm_epsilon", 1e-5)
+          .put("initializer_range", 0.02)
+          .put("embd_pdrop", dropout)
+          .put("attn_pdrop", dropout)
+          .put("resid_pdrop", dropout)
+          .put("scale_attn_weights", true)
+          .put("scale_attn_by_inverse_layer_idx", false)
+          .put("tie_word_embeddings", true)
+          .put("bos_token_id", bosId)
+          .put("eos_token_id", eosId);
+      if (padId >= 0) {
+        json.put("pad_token_id", padId);
+      }
+      json.put("dtype", "float32");
+      return parse(json);
+    }
   }
 
   /** A copy with one raw field replaced (for example all dropout set to 0 for a test). */

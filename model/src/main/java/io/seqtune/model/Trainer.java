@@ -1,10 +1,9 @@
 package io.seqtune.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,7 @@ import io.seqtune.model.nn.NoGrad;
 import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.nn.Tensors;
 import io.seqtune.model.train.AdamW;
-import io.seqtune.model.train.CausalLmLoss;
+import io.seqtune.model.train.Autograd;
 import io.seqtune.model.train.LrSchedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,12 +33,6 @@ public final class Trainer implements AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /**
-   * DJL allows one GradientCollector per JVM and torch has one global RNG: trainers on several
-   * threads take turns for seeding + forward + backward (optimizer updates run in parallel).
-   */
-  private static final Object AUTOGRAD = new Object();
-
   private final CausalLM model;
   private final TrainConfig config;
   private final long totalSteps;
@@ -54,6 +47,14 @@ public final class Trainer implements AutoCloseable {
     this.totalSteps = totalSteps;
     this.schedule = new LrSchedule(config, totalSteps);
     this.trainable = model.trainableParameters();
+    for (Parameter p : trainable) {
+      if (p.value().getDataType() != DataType.FLOAT32) {
+        throw new IllegalArgumentException(
+            p.name()
+                + " is not float32: bfloat16 weight storage is for a frozen base; attach a LoRA"
+                + " adapter to train it");
+      }
+    }
     trainable.forEach(p -> p.value().setRequiresGradient(true));
     this.optimizer = new AdamW(trainable, config, model.manager());
   }
@@ -67,21 +68,14 @@ public final class Trainer implements AutoCloseable {
       NDArray ids = m.create(batch.inputIds());
       NDArray labels = m.create(batch.labels());
       NDArray mask = m.create(batch.attentionMask());
-      NDArray loss;
-      synchronized (AUTOGRAD) {
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed(dropoutSeed());
-        model.setTraining(true);
-        try (GradientCollector collector = engine.newGradientCollector()) {
-          loss = CausalLmLoss.mean(model.forward(ids, mask, null, true), labels);
-          collector.backward(
-              config.gradAccumulation() == 1
-                  ? loss
-                  : loss.div(Tensors.scalar(m, config.gradAccumulation())));
-        } finally {
-          model.setTraining(false);
-        }
-      }
+      NDArray loss =
+          Autograd.backward(
+              dropoutSeed(),
+              () -> model.loss(ids, mask, labels, true),
+              l ->
+                  config.gradAccumulation() == 1
+                      ? l
+                      : l.div(Tensors.scalar(m, config.gradAccumulation())));
       double lr = schedule.lr(optimizer.stepCount());
       microStep++;
       if (microStep < config.gradAccumulation()) {
@@ -105,9 +99,13 @@ public final class Trainer implements AutoCloseable {
     NDManager m = model.manager();
     try (NoGrad noGrad = NoGrad.enter();
         NDScope scope = new NDScope()) {
-      NDArray logits =
-          model.forward(m.create(batch.inputIds()), m.create(batch.attentionMask()), null, false);
-      return CausalLmLoss.mean(logits, m.create(batch.labels())).getFloat();
+      return model
+          .loss(
+              m.create(batch.inputIds()),
+              m.create(batch.attentionMask()),
+              m.create(batch.labels()),
+              false)
+          .getFloat();
     }
   }
 

@@ -25,7 +25,17 @@ class BatchTest {
   void aBatchLongerThanLearnedPositionsIsRejected() {
     Batch tooLong = Batch.ofSequences(List.of(new int[17]), 0, 32);
     try (CausalLM model =
-            CausalLM.random(ModelConfig.gpt2(20, 1, 8, 2, 16, 1, 2, 0), 0, DeviceChoice.CPU);
+            CausalLM.random(
+                ModelConfig.gpt2()
+                    .vocabSize(20)
+                    .layers(1)
+                    .hidden(8)
+                    .heads(2)
+                    .maxPositions(16)
+                    .tokens(1, 2, 0)
+                    .build(),
+                0,
+                DeviceChoice.CPU);
         Trainer trainer = new Trainer(model, TrainConfig.defaults(), 1)) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> trainer.step(tooLong))
           .isInstanceOf(IllegalArgumentException.class)

@@ -28,7 +28,14 @@ class BeamSearchExhaustiveTest {
   @ValueSource(longs = {1, 2, 3}) // seed 2's best two hypotheses end at EOS after 1 and 2 tokens
   void exhaustiveBeamSearchFindsTheBestSequencesEndingAtEosOrTheLimit(long seed) {
     ModelConfig config =
-        ModelConfig.gpt2(VOCAB, 1, 8, 2, 16, 0, EOS, 0)
+        ModelConfig.gpt2()
+            .vocabSize(VOCAB)
+            .layers(1)
+            .hidden(8)
+            .heads(2)
+            .maxPositions(16)
+            .tokens(0, EOS, 0)
+            .build()
             .withDropout(0)
             .with("initializer_range", DoubleNode.valueOf(1.0));
     int[] prompt = {1, 4, 3};

@@ -24,9 +24,19 @@ class ConcurrentTrainingTest {
   private static List<Double> train(long seed) {
     List<Double> losses = new ArrayList<>();
     TrainConfig config =
-        new TrainConfig(1e-2, 0.01, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 1, seed);
+        TrainConfig.builder().learningRate(1e-2).schedule("constant").seed(seed).build();
     try (CausalLM model =
-            CausalLM.random(ModelConfig.gpt2(20, 2, 16, 2, 16, 1, 2, 0), seed, DeviceChoice.CPU);
+            CausalLM.random(
+                ModelConfig.gpt2()
+                    .vocabSize(20)
+                    .layers(2)
+                    .hidden(16)
+                    .heads(2)
+                    .maxPositions(16)
+                    .tokens(1, 2, 0)
+                    .build(),
+                seed,
+                DeviceChoice.CPU);
         Trainer trainer = new Trainer(model, config, 8)) {
       for (int i = 0; i < 8; i++) {
         losses.add(trainer.step(BATCH).loss());

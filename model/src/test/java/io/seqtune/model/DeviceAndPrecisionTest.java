@@ -44,7 +44,8 @@ class DeviceAndPrecisionTest {
 
       Batch batch =
           Batch.of(List.of(new int[] {5, 6, 7}), List.of(new int[] {8, 9, 10, 11}), 0, 16);
-      try (Trainer trainer = new Trainer(bf16, TrainConfig.defaults().withLearningRate(1e-2), 10)) {
+      try (Trainer trainer =
+          new Trainer(bf16, TrainConfig.builder().learningRate(1e-2).build(), 10)) {
         double before = trainer.evalLoss(batch);
         for (int i = 0; i < 10; i++) {
           trainer.step(batch);

@@ -32,12 +32,19 @@ class FromScratchTrainingTest {
 
   private static CausalLM newModel(CharTokenizer tok) {
     ModelConfig config =
-        ModelConfig.gpt2(tok.vocabSize(), 2, 32, 4, 32, tok.bosId(), tok.eosId(), tok.padId());
+        ModelConfig.gpt2()
+            .vocabSize(tok.vocabSize())
+            .layers(2)
+            .hidden(32)
+            .heads(4)
+            .maxPositions(32)
+            .tokens(tok.bosId(), tok.eosId(), tok.padId())
+            .build();
     return CausalLM.random(config, 7, DeviceChoice.CPU);
   }
 
   private static TrainConfig config() {
-    return new TrainConfig(1e-2, 0.01, 0.9, 0.999, 1e-8, 5, "cosine", 0.1, 1.0, 1, 3);
+    return TrainConfig.builder().learningRate(1e-2).warmupSteps(5).minLrRatio(0.1).seed(3).build();
   }
 
   @Test
@@ -100,7 +107,16 @@ class FromScratchTrainingTest {
     CharTokenizer tok = tokenizer();
     Batch batch = batch(tok);
     TrainConfig withAccumulation =
-        new TrainConfig(5e-3, 0.1, 0.9, 0.99, 1e-8, 2, "linear", 0, 0.5, 2, 11);
+        TrainConfig.builder()
+            .learningRate(5e-3)
+            .weightDecay(0.1)
+            .betas(0.9, 0.99)
+            .warmupSteps(2)
+            .schedule("linear")
+            .gradClip(0.5)
+            .gradAccumulation(2)
+            .seed(11)
+            .build();
     List<Double> uninterrupted = new ArrayList<>();
     float[] uninterruptedWeights;
     try (CausalLM model = newModel(tok);

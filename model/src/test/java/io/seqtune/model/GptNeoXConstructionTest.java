@@ -30,7 +30,15 @@ class GptNeoXConstructionTest {
 
   @Test
   void gptNeoXWithoutRotaryIsGpt2WithoutPositionsWithRenamedWeights(@TempDir Path dir) {
-    ModelConfig gpt2Config = ModelConfig.gpt2(VOCAB, LAYERS, HIDDEN, HEADS, 16, 0, 0, 0);
+    ModelConfig gpt2Config =
+        ModelConfig.gpt2()
+            .vocabSize(VOCAB)
+            .layers(LAYERS)
+            .hidden(HIDDEN)
+            .heads(HEADS)
+            .maxPositions(16)
+            .tokens(0, 0, 0)
+            .build();
     try (NDManager m = NDManager.newBaseManager();
         CausalLM gpt2 = CausalLM.random(gpt2Config, 9, DeviceChoice.CPU)) {
       try (NoGrad noGrad = NoGrad.enter()) {

@@ -14,7 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each architecture against the numbers transformers produced for the same weights and inputs. */
 class HfParityTest {
   private static final TrainConfig ONE_ADAMW_STEP =
-      new TrainConfig(1e-3, 0.0, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0);
+      TrainConfig.builder()
+          .learningRate(1e-3)
+          .weightDecay(0.0)
+          .schedule("constant")
+          .gradClip(0)
+          .build();
 
   @ParameterizedTest
   @ValueSource(strings = {"gpt2", "gpt_neo", "opt", "llama"})

@@ -29,7 +29,7 @@ class LoraTest {
           .isLessThan(1e-4);
 
       adapter.merge();
-      assertThat(model.adapter()).isNull();
+      assertThat(model.hasLora()).isFalse();
       NDArray merged = model.logits(ids, mask);
       assertThat(Fixtures.maxDiffWhereMasked(merged, ref.get("logits"), mask)).isLessThan(1e-4);
 
@@ -57,7 +57,7 @@ class LoraTest {
               0,
               16);
       try (Trainer trainer =
-          new Trainer(model, TrainConfig.defaults().withLearningRate(1e-2), 20)) {
+          new Trainer(model, TrainConfig.builder().learningRate(1e-2).build(), 20)) {
         double before = trainer.evalLoss(batch);
         for (int i = 0; i < 20; i++) {
           trainer.step(batch);

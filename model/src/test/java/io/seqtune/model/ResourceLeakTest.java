@@ -13,7 +13,15 @@ import org.junit.jupiter.api.Test;
 class ResourceLeakTest {
   @Test
   void repeatedTrainingEvaluationAndGenerationKeepTheArrayCountFlat() {
-    ModelConfig config = ModelConfig.gpt2(40, 2, 32, 4, 32, 1, 2, 0);
+    ModelConfig config =
+        ModelConfig.gpt2()
+            .vocabSize(40)
+            .layers(2)
+            .hidden(32)
+            .heads(4)
+            .maxPositions(32)
+            .tokens(1, 2, 0)
+            .build();
     Batch batch =
         Batch.of(
             List.of(new int[] {5, 6, 7}, new int[] {8}),

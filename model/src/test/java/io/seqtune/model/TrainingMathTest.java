@@ -18,7 +18,14 @@ import org.junit.jupiter.api.Test;
 class TrainingMathTest {
   @Test
   void warmupThenCosineOrLinearDecayToTheFloor() {
-    TrainConfig cosine = new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 10, "cosine", 0.1, 0, 1, 0);
+    TrainConfig cosine =
+        TrainConfig.builder()
+            .learningRate(1.0)
+            .weightDecay(0)
+            .warmupSteps(10)
+            .minLrRatio(0.1)
+            .gradClip(0)
+            .build();
     LrSchedule s = new LrSchedule(cosine, 110);
     assertThat(s.lr(0)).isZero();
     assertThat(s.lr(5)).isCloseTo(0.5, within(1e-12));
@@ -26,11 +33,24 @@ class TrainingMathTest {
     assertThat(s.lr(60)).isCloseTo(0.1 + 0.9 * 0.5, within(1e-12));
     assertThat(s.lr(110)).isCloseTo(0.1, within(1e-12));
     LrSchedule linear =
-        new LrSchedule(new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 0, "linear", 0, 0, 1, 0), 100);
+        new LrSchedule(
+            TrainConfig.builder()
+                .learningRate(1.0)
+                .weightDecay(0)
+                .schedule("linear")
+                .gradClip(0)
+                .build(),
+            100);
     assertThat(linear.lr(25)).isCloseTo(0.75, within(1e-12));
     assertThat(
             new LrSchedule(
-                    new TrainConfig(1.0, 0, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0), 100)
+                    TrainConfig.builder()
+                        .learningRate(1.0)
+                        .weightDecay(0)
+                        .schedule("constant")
+                        .gradClip(0)
+                        .build(),
+                    100)
                 .lr(99))
         .isEqualTo(1.0);
   }
@@ -46,7 +66,13 @@ class TrainingMathTest {
         collector.backward(
             matrix.sum().mul(0).add(bias.sum().mul(0))); // zero gradients, so only decay acts
       }
-      TrainConfig config = new TrainConfig(0.1, 0.5, 0.9, 0.999, 1e-8, 0, "constant", 0, 0, 1, 0);
+      TrainConfig config =
+          TrainConfig.builder()
+              .learningRate(0.1)
+              .weightDecay(0.5)
+              .schedule("constant")
+              .gradClip(0)
+              .build();
       try (AdamW adam =
               new AdamW(
                   List.of(new Parameter("w", matrix, false), new Parameter("b", bias, false)),
@@ -62,15 +88,31 @@ class TrainingMathTest {
 
   @Test
   void accumulatingTwoCopiesOfABatchEqualsOneStepOnIt() {
-    ModelConfig config = ModelConfig.gpt2(20, 2, 16, 2, 16, 1, 2, 0).withDropout(0);
+    ModelConfig config =
+        ModelConfig.gpt2()
+            .vocabSize(20)
+            .layers(2)
+            .hidden(16)
+            .heads(2)
+            .maxPositions(16)
+            .tokens(1, 2, 0)
+            .build()
+            .withDropout(0);
     Batch batch =
         Batch.of(
             List.of(new int[] {5, 6}, new int[] {7}),
             List.of(new int[] {8, 9, 2}, new int[] {10, 2}),
             0,
             8);
-    TrainConfig once = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 1, 0);
-    TrainConfig twice = new TrainConfig(1e-2, 0.1, 0.9, 0.999, 1e-8, 0, "constant", 0, 1.0, 2, 0);
+    TrainConfig once =
+        TrainConfig.builder().learningRate(1e-2).weightDecay(0.1).schedule("constant").build();
+    TrainConfig twice =
+        TrainConfig.builder()
+            .learningRate(1e-2)
+            .weightDecay(0.1)
+            .schedule("constant")
+            .gradAccumulation(2)
+            .build();
     try (CausalLM a = CausalLM.random(config, 1, DeviceChoice.CPU);
         CausalLM b = CausalLM.random(config, 1, DeviceChoice.CPU);
         Trainer one = new Trainer(a, once, 3);

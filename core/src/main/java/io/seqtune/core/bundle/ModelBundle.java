@@ -56,16 +56,15 @@ public final class ModelBundle implements AutoCloseable {
       }
       CharTokenizer tokenizer = CharTokenizer.fit(texts);
       ModelConfig config =
-          ModelConfig.gpt2(
-                  tokenizer.vocabSize(),
-                  m.layers(),
-                  m.hidden(),
-                  m.heads(),
-                  m.maxLength(),
-                  tokenizer.bosId(),
-                  tokenizer.eosId(),
-                  tokenizer.padId())
-              .withDropout(m.dropout());
+          ModelConfig.gpt2()
+              .vocabSize(tokenizer.vocabSize())
+              .layers(m.layers())
+              .hidden(m.hidden())
+              .heads(m.heads())
+              .maxPositions(m.maxLength())
+              .tokens(tokenizer.bosId(), tokenizer.eosId(), tokenizer.padId())
+              .dropout(m.dropout())
+              .build();
       return new ModelBundle(CausalLM.random(config, spec.train().seed(), device), tokenizer, info);
     }
     Path base = Path.of(m.base());

@@ -316,19 +316,15 @@ public final class EpochTrainer {
   }
 
   static TrainConfig trainConfig(TrainSpec t) {
-    TrainConfig d = TrainConfig.defaults();
-    return new TrainConfig(
-        t.learningRate(),
-        t.weightDecay(),
-        d.beta1(),
-        d.beta2(),
-        d.eps(),
-        t.warmupSteps(),
-        t.schedule(),
-        d.minLrRatio(),
-        t.gradClip(),
-        t.gradAccumulation(),
-        t.seed());
+    return TrainConfig.builder()
+        .learningRate(t.learningRate())
+        .weightDecay(t.weightDecay())
+        .warmupSteps(t.warmupSteps())
+        .schedule(t.schedule())
+        .gradClip(t.gradClip())
+        .gradAccumulation(t.gradAccumulation())
+        .seed(t.seed())
+        .build();
   }
 
   private static long directoryBytes(Path dir) {

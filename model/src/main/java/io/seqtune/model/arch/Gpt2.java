@@ -23,7 +23,7 @@ final class Gpt2 implements Architecture {
   public Decoder build(ModelConfig c, Parameters p) {
     int hidden = c.hiddenSize();
     int headDim = hidden / c.numHeads();
-    double residDropout = c.doubleValue("resid_pdrop", 0.1);
+    Gpt2Config g = Gpt2Config.of(c);
     // GPT-2 scales the init of the projections into the residual stream by 1/sqrt(2 * layers).
     Init residualInit = Init.normal(c.initializerRange() / Math.sqrt(2.0 * c.numLayers()));
     NDArray wte = p.add("transformer.wte.weight", new Shape(c.vocabSize(), hidden), Init.normal());
@@ -32,21 +32,21 @@ final class Gpt2 implements Architecture {
     List<Block> blocks = new ArrayList<>();
     for (int i = 0; i < c.numLayers(); i++) {
       String h = "transformer.h." + i + ".";
-      double scale = c.boolValue("scale_attn_weights", true) ? 1 / Math.sqrt(headDim) : 1;
-      if (c.boolValue("scale_attn_by_inverse_layer_idx", false)) {
+      double scale = g.scaleAttnWeights() ? 1 / Math.sqrt(headDim) : 1;
+      if (g.scaleAttnByInverseLayerIdx()) {
         scale /= i + 1;
       }
       Attention attention =
-          new Attention(
-              new FusedQkv(
-                  Linear.conv1d(p, h + "attn.c_attn", hidden, 3 * hidden, Init.normal()), headDim),
-              Linear.conv1d(p, h + "attn.c_proj", hidden, hidden, residualInit),
-              c.numHeads(),
-              c.numHeads(),
-              scale,
-              null,
-              false,
-              c.doubleValue("attn_pdrop", 0.1));
+          Attention.builder()
+              .qkv(
+                  new FusedQkv(
+                      Linear.conv1d(p, h + "attn.c_attn", hidden, 3 * hidden, Init.normal()),
+                      headDim))
+              .out(Linear.conv1d(p, h + "attn.c_proj", hidden, hidden, residualInit))
+              .heads(c.numHeads())
+              .scale(scale)
+              .dropout(g.attnPdrop())
+              .build();
       Mlp mlp =
           new Mlp(
               Linear.conv1d(p, h + "mlp.c_fc", hidden, c.intermediateSize(), Init.normal()),
@@ -59,16 +59,15 @@ final class Gpt2 implements Architecture {
               attention,
               new LayerNorm(p, h + "ln_2", hidden, c.normEps()),
               mlp,
-              residDropout));
+              g.residPdrop()));
     }
     LayerNorm lnF = new LayerNorm(p, "transformer.ln_f", hidden, c.normEps());
-    return new Decoder(
-        new Embeddings(wte, null, wpe, 0, c.doubleValue("embd_pdrop", 0.1)),
-        blocks,
-        lnF,
-        null,
-        Architecture.lmHead(c, p, wte, "lm_head"),
-        null,
-        0);
+    return Decoder.builder()
+        .embeddings(
+            Embeddings.builder().tokens(wte).positions(wpe, 0).dropout(g.embdPdrop()).build())
+        .blocks(blocks)
+        .finalNorm(lnF)
+        .lmHead(Architecture.lmHead(c, p, wte, "lm_head"))
+        .build();
   }
 }

@@ -27,37 +27,29 @@ final class GptNeoX implements Architecture {
   public Decoder build(ModelConfig c, Parameters p) {
     int hidden = c.hiddenSize();
     int headDim = c.headDim();
-    boolean bias = c.boolValue("attention_bias", true);
-    double rotaryFraction =
-        c.doubleValue(
-            "rotary_pct",
-            c.raw()
-                .path("rope_parameters")
-                .path("partial_rotary_factor")
-                .asDouble(c.doubleValue("partial_rotary_factor", 0.25)));
-    int rotaryDim = (int) (headDim * rotaryFraction);
-    Rotary rotary = rotaryDim == 0 ? null : new Rotary(rotaryDim, Architecture.ropeTheta(c));
+    GptNeoXConfig x = GptNeoXConfig.of(c);
+    boolean bias = x.attentionBias();
+    int rotaryDim = (int) (headDim * x.rotaryPct());
+    Rotary rotary = rotaryDim == 0 ? null : new Rotary(rotaryDim, x.ropeTheta());
     Block.Residual residual =
-        c.boolValue("use_parallel_residual", true)
-            ? Block.Residual.PARALLEL
-            : Block.Residual.PRE_NORM;
+        x.useParallelResidual() ? Block.Residual.PARALLEL : Block.Residual.PRE_NORM;
     NDArray embedIn =
         p.add("gpt_neox.embed_in.weight", new Shape(c.vocabSize(), hidden), Init.normal());
     List<Block> blocks = new ArrayList<>();
     for (int i = 0; i < c.numLayers(); i++) {
       String l = "gpt_neox.layers." + i + ".";
       Attention attention =
-          new Attention(
-              new HeadInterleavedQkv(
-                  Linear.create(p, l + "attention.query_key_value", hidden, 3 * hidden, bias),
-                  headDim),
-              Linear.create(p, l + "attention.dense", hidden, hidden, bias),
-              c.numHeads(),
-              c.numHeads(),
-              1 / Math.sqrt(headDim),
-              rotary,
-              false,
-              c.doubleValue("attention_dropout", 0));
+          Attention.builder()
+              .qkv(
+                  new HeadInterleavedQkv(
+                      Linear.create(p, l + "attention.query_key_value", hidden, 3 * hidden, bias),
+                      headDim))
+              .out(Linear.create(p, l + "attention.dense", hidden, hidden, bias))
+              .heads(c.numHeads())
+              .scale(1 / Math.sqrt(headDim))
+              .rotary(rotary)
+              .dropout(x.attentionDropout())
+              .build();
       Mlp mlp =
           new Mlp(
               Linear.create(p, l + "mlp.dense_h_to_4h", hidden, c.intermediateSize(), true),
@@ -70,16 +62,15 @@ final class GptNeoX implements Architecture {
               attention,
               new LayerNorm(p, l + "post_attention_layernorm", hidden, c.normEps()),
               mlp,
-              c.doubleValue("hidden_dropout", 0)));
+              x.hiddenDropout()));
     }
     LayerNorm norm = new LayerNorm(p, "gpt_neox.final_layer_norm", hidden, c.normEps());
-    return new Decoder(
-        new Embeddings(embedIn, null, null, 0, 0),
-        blocks,
-        norm,
-        null,
-        Architecture.lmHead(c, p, embedIn, "embed_out"),
-        rotary,
-        0);
+    return Decoder.builder()
+        .embeddings(Embeddings.builder().tokens(embedIn).build())
+        .blocks(blocks)
+        .finalNorm(norm)
+        .lmHead(Architecture.lmHead(c, p, embedIn, "embed_out"))
+        .rotary(rotary)
+        .build();
   }
 }

@@ -27,36 +27,33 @@ final class Llama implements Architecture {
   public Decoder build(ModelConfig c, Parameters p) {
     int hidden = c.hiddenSize();
     int headDim = c.headDim();
-    boolean qwen = c.modelType().equals("qwen2");
-    boolean qkvBias = qwen || c.boolValue("attention_bias", false);
-    boolean outBias = !qwen && c.boolValue("attention_bias", false);
-    boolean mlpBias = c.boolValue("mlp_bias", false);
+    LlamaConfig llama = LlamaConfig.of(c);
     int qSize = c.numHeads() * headDim;
     int kvSize = c.numKeyValueHeads() * headDim;
-    Rotary rotary = new Rotary(headDim, Architecture.ropeTheta(c));
+    Rotary rotary = new Rotary(headDim, llama.ropeTheta());
     NDArray embed =
         p.add("model.embed_tokens.weight", new Shape(c.vocabSize(), hidden), Init.normal());
     List<Block> blocks = new ArrayList<>();
     for (int i = 0; i < c.numLayers(); i++) {
       String l = "model.layers." + i + ".";
       String a = l + "self_attn.";
-      SeparateQkv qkv = SeparateQkv.create(p, a, hidden, qSize, kvSize, qkvBias, headDim);
+      SeparateQkv qkv = SeparateQkv.create(p, a, hidden, qSize, kvSize, llama.qkvBias(), headDim);
       Attention attention =
-          new Attention(
-              qkv,
-              Linear.create(p, a + "o_proj", qSize, hidden, outBias),
-              c.numHeads(),
-              c.numKeyValueHeads(),
-              1 / Math.sqrt(headDim),
-              rotary,
-              false,
-              c.doubleValue("attention_dropout", 0));
+          Attention.builder()
+              .qkv(qkv)
+              .out(Linear.create(p, a + "o_proj", qSize, hidden, llama.outBias()))
+              .heads(c.numHeads())
+              .kvHeads(c.numKeyValueHeads())
+              .scale(1 / Math.sqrt(headDim))
+              .rotary(rotary)
+              .dropout(llama.attentionDropout())
+              .build();
       GatedMlp mlp =
           new GatedMlp(
-              Linear.create(p, l + "mlp.gate_proj", hidden, c.intermediateSize(), mlpBias),
-              Linear.create(p, l + "mlp.up_proj", hidden, c.intermediateSize(), mlpBias),
+              Linear.create(p, l + "mlp.gate_proj", hidden, c.intermediateSize(), llama.mlpBias()),
+              Linear.create(p, l + "mlp.up_proj", hidden, c.intermediateSize(), llama.mlpBias()),
               Activation.fromHf(c.activation()),
-              Linear.create(p, l + "mlp.down_proj", c.intermediateSize(), hidden, mlpBias));
+              Linear.create(p, l + "mlp.down_proj", c.intermediateSize(), hidden, llama.mlpBias()));
       blocks.add(
           new Block(
               Block.Residual.PRE_NORM,
@@ -67,13 +64,12 @@ final class Llama implements Architecture {
               0));
     }
     RmsNorm norm = new RmsNorm(p, "model.norm", hidden, c.normEps());
-    return new Decoder(
-        new Embeddings(embed, null, null, 0, 0),
-        blocks,
-        norm,
-        null,
-        Architecture.lmHead(c, p, embed, "lm_head"),
-        rotary,
-        0);
+    return Decoder.builder()
+        .embeddings(Embeddings.builder().tokens(embed).build())
+        .blocks(blocks)
+        .finalNorm(norm)
+        .lmHead(Architecture.lmHead(c, p, embed, "lm_head"))
+        .rotary(rotary)
+        .build();
   }
 }

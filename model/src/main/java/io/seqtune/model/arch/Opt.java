@@ -27,9 +27,9 @@ final class Opt implements Architecture {
   @Override
   public Decoder build(ModelConfig c, Parameters p) {
     int hidden = c.hiddenSize();
-    int embedDim = c.intValue("word_embed_proj_dim", hidden);
-    boolean preNorm = c.boolValue("do_layer_norm_before", true);
-    boolean bias = c.boolValue("enable_bias", true);
+    OptConfig o = OptConfig.of(c);
+    int embedDim = o.wordEmbedProjDim();
+    boolean bias = o.enableBias();
     String d = "model.decoder.";
     NDArray tokens =
         p.add(d + "embed_tokens.weight", new Shape(c.vocabSize(), embedDim), Init.normal());
@@ -48,15 +48,13 @@ final class Opt implements Architecture {
       String a = l + "self_attn.";
       SeparateQkv qkv = SeparateQkv.create(p, a, hidden, hidden, hidden, bias, c.headDim());
       Attention attention =
-          new Attention(
-              qkv,
-              Linear.create(p, a + "out_proj", hidden, hidden, bias),
-              c.numHeads(),
-              c.numHeads(),
-              1 / Math.sqrt(c.headDim()),
-              null,
-              false,
-              c.doubleValue("attention_dropout", 0));
+          Attention.builder()
+              .qkv(qkv)
+              .out(Linear.create(p, a + "out_proj", hidden, hidden, bias))
+              .heads(c.numHeads())
+              .scale(1 / Math.sqrt(c.headDim()))
+              .dropout(o.attentionDropout())
+              .build();
       LayerNorm attentionNorm = new LayerNorm(p, l + "self_attn_layer_norm", hidden, c.normEps());
       Mlp mlp =
           new Mlp(
@@ -66,23 +64,26 @@ final class Opt implements Architecture {
       LayerNorm mlpNorm = new LayerNorm(p, l + "final_layer_norm", hidden, c.normEps());
       blocks.add(
           new Block(
-              preNorm ? Block.Residual.PRE_NORM : Block.Residual.POST_NORM,
+              o.doLayerNormBefore() ? Block.Residual.PRE_NORM : Block.Residual.POST_NORM,
               attentionNorm,
               attention,
               mlpNorm,
               mlp,
-              c.doubleValue("dropout", 0.1)));
+              o.dropout()));
     }
-    boolean finalNorm = preNorm && !c.boolValue("_remove_final_layer_norm", false);
     LayerNorm norm =
-        finalNorm ? new LayerNorm(p, d + "final_layer_norm", hidden, c.normEps()) : null;
-    return new Decoder(
-        new Embeddings(tokens, projectIn, positions, POSITION_OFFSET, 0),
-        blocks,
-        norm,
-        projectOut,
-        Architecture.lmHead(c, p, tokens, "lm_head"),
-        null,
-        0);
+        o.finalLayerNorm() ? new LayerNorm(p, d + "final_layer_norm", hidden, c.normEps()) : null;
+    return Decoder.builder()
+        .embeddings(
+            Embeddings.builder()
+                .tokens(tokens)
+                .projectIn(projectIn)
+                .positions(positions, POSITION_OFFSET)
+                .build())
+        .blocks(blocks)
+        .finalNorm(norm)
+        .projectOut(projectOut)
+        .lmHead(Architecture.lmHead(c, p, tokens, "lm_head"))
+        .build();
   }
 }

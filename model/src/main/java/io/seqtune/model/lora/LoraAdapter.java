@@ -28,7 +28,8 @@ import java.util.Random;
 
 /**
  * A LoRA adapter on a {@link CausalLM}, in PEFT's format: while attached, only its A and B matrices
- * train. Saved as adapter_config.json + adapter_model.safetensors with PEFT's tensor names
+ * train ({@link CausalLM#trainableParameters()} finds them on the model's linear layers). Saved as
+ * adapter_config.json + adapter_model.safetensors with PEFT's tensor names
  * (base_model.model.MODULE.lora_A.weight [r, in], ...lora_B.weight [out, r]).
  */
 public final class LoraAdapter {
@@ -96,7 +97,13 @@ public final class LoraAdapter {
       }
       NDArray[] ab = factors.create(e.getKey(), e.getValue());
       NDScope.unregister(ab);
-      LoraDelta delta = new LoraDelta(ab[0], ab[1], config.scale(), config.dropout());
+      String name = PREFIX + e.getKey();
+      LoraDelta delta =
+          new LoraDelta(
+              new Parameter(name + ".lora_A.weight", ab[0], false),
+              new Parameter(name + ".lora_B.weight", ab[1], false),
+              config.scale(),
+              config.dropout());
       e.getValue().setLora(delta);
       deltas.put(e.getKey(), delta);
     }
@@ -104,26 +111,15 @@ public final class LoraAdapter {
       throw new IllegalArgumentException(
           "no module matches LoRA targets " + config.targetModules());
     }
-    model.setAdapter(this);
   }
 
   /** The trainable tensors, named as PEFT saves them. */
   public List<Parameter> parameters() {
-    List<Parameter> out = new ArrayList<>();
-    deltas.forEach(
-        (name, d) -> {
-          out.add(new Parameter(PREFIX + name + ".lora_A.weight", d.a(), false));
-          out.add(new Parameter(PREFIX + name + ".lora_B.weight", d.b(), false));
-        });
-    return out;
+    return deltas.values().stream().flatMap(d -> d.parameters().stream()).toList();
   }
 
   public LoraConfig config() {
     return config;
-  }
-
-  public void setTraining(boolean training) {
-    deltas.values().forEach(d -> d.setTraining(training));
   }
 
   public void save(Path dir) {
@@ -165,7 +161,6 @@ public final class LoraAdapter {
                 linear.setLora(null);
               }
             });
-    model.setAdapter(null);
     manager.close();
   }
 

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDArray;
 /**
  * Causal multi-head self-attention with optional rotary embeddings, grouped key/value heads, local
  * (windowed) masking and a KV cache. Scores and softmax are float32.
+ *
+ * <p>Shapes: input and output [B, T, C]; queries [B, H, T, D]; keys and values [B, Hkv, Tk, D] (Tk
+ * = cached + new tokens), repeated to H heads; scores [B, H, T, Tk].
  */
 public final class Attention {
   private final QkvProjection qkv;
@@ -16,23 +19,96 @@ public final class Attention {
   private final boolean local; // windowed attention (GPT-Neo's "local" layers)
   private final double dropout;
 
-  public Attention(
-      QkvProjection qkv,
-      Linear out,
-      int heads,
-      int kvHeads,
-      double scale,
-      Rotary rotary,
-      boolean local,
-      double dropout) {
-    this.qkv = qkv;
-    this.out = out;
-    this.heads = heads;
-    this.kvHeads = kvHeads;
-    this.scale = scale;
-    this.rotary = rotary;
-    this.local = local;
-    this.dropout = dropout;
+  private Attention(Builder b) {
+    this.qkv = b.qkv;
+    this.out = b.out;
+    this.heads = b.heads;
+    this.kvHeads = b.kvHeads == 0 ? b.heads : b.kvHeads;
+    this.scale = b.scale;
+    this.rotary = b.rotary;
+    this.local = b.local;
+    this.dropout = b.dropout;
+  }
+
+  /**
+   * Settings by name; {@code qkv}, {@code out}, {@code heads} and {@code scale} are required, the
+   * rest default to: as many key/value heads as query heads, no rotary, global attention, no
+   * dropout.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Named settings for {@link Attention}. */
+  public static final class Builder {
+    private QkvProjection qkv;
+    private Linear out;
+    private int heads;
+    private int kvHeads;
+    private double scale = Double.NaN;
+    private Rotary rotary;
+    private boolean local;
+    private double dropout;
+
+    private Builder() {}
+
+    /** [B, T, C] -> queries [B, T, H, D], keys and values [B, T, Hkv, D]. */
+    public Builder qkv(QkvProjection qkv) {
+      this.qkv = qkv;
+      return this;
+    }
+
+    /** The output projection H*D -> C. */
+    public Builder out(Linear out) {
+      this.out = out;
+      return this;
+    }
+
+    /** Query heads H. */
+    public Builder heads(int heads) {
+      this.heads = heads;
+      return this;
+    }
+
+    /** Key/value heads Hkv (grouped-query attention); H divisible by it. Default H. */
+    public Builder kvHeads(int kvHeads) {
+      this.kvHeads = kvHeads;
+      return this;
+    }
+
+    /** The factor on q.k: 1/sqrt(D) in most models, 1 in GPT-Neo. */
+    public Builder scale(double scale) {
+      this.scale = scale;
+      return this;
+    }
+
+    public Builder rotary(Rotary rotary) {
+      this.rotary = rotary;
+      return this;
+    }
+
+    /** Attend only within the decoder's local window (GPT-Neo's "local" layers). */
+    public Builder local(boolean local) {
+      this.local = local;
+      return this;
+    }
+
+    /** Dropout on the attention probabilities while training. */
+    public Builder dropout(double dropout) {
+      this.dropout = dropout;
+      return this;
+    }
+
+    public Attention build() {
+      if (qkv == null || out == null || heads < 1 || Double.isNaN(scale)) {
+        throw new IllegalStateException("Attention needs qkv, out, heads and scale");
+      }
+      if (kvHeads != 0 && heads % kvHeads != 0) {
+        throw new IllegalArgumentException(
+            heads + " query heads are not a multiple of " + kvHeads + " key/value heads");
+      }
+      return new Attention(this);
+    }
   }
 
   /**
@@ -41,7 +117,7 @@ public final class Attention {
   public NDArray forward(NDArray x, ForwardContext ctx, KvCache cache, int layer) { // [B, T, C]
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
-    Qkv p = qkv.project(x);
+    Qkv p = qkv.project(x, ctx.training());
     NDArray q = p.q().transpose(0, 2, 1, 3); // [B, H, T, D]
     NDArray k = p.k().transpose(0, 2, 1, 3); // [B, Hkv, T, D]
     NDArray v = p.v().transpose(0, 2, 1, 3); // [B, Hkv, T, D]
@@ -63,7 +139,7 @@ public final class Attention {
     scores = scores.add(local ? ctx.localBias() : ctx.globalBias());
     NDArray probs = Tensors.dropout(Tensors.like(scores.softmax(3), v), dropout, ctx.training());
     NDArray y = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, -1); // [B, T, H*D]
-    return out.forward(y);
+    return out.forward(y, ctx.training());
   }
 
   /** Grouped-query attention: key/value head j serves query heads j*r .. j*r + r-1. */

@@ -44,19 +44,19 @@ public final class Block {
             x.add(
                 Tensors.dropout(
                     attention.forward(norm1.forward(x), ctx, cache, layer), dropout, training));
-        yield h.add(Tensors.dropout(mlp.forward(norm2.forward(h)), dropout, training));
+        yield h.add(Tensors.dropout(mlp.forward(norm2.forward(h), training), dropout, training));
       }
       case POST_NORM -> {
         NDArray h =
             norm1.forward(
                 x.add(Tensors.dropout(attention.forward(x, ctx, cache, layer), dropout, training)));
-        yield norm2.forward(h.add(Tensors.dropout(mlp.forward(h), dropout, training)));
+        yield norm2.forward(h.add(Tensors.dropout(mlp.forward(h, training), dropout, training)));
       }
       case PARALLEL ->
           x.add(
                   Tensors.dropout(
                       attention.forward(norm1.forward(x), ctx, cache, layer), dropout, training))
-              .add(Tensors.dropout(mlp.forward(norm2.forward(x)), dropout, training));
+              .add(Tensors.dropout(mlp.forward(norm2.forward(x), training), dropout, training));
     };
   }
 }

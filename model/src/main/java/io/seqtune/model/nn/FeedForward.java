@@ -4,5 +4,6 @@ import ai.djl.ndarray.NDArray;
 
 /** The position-wise MLP of a block. */
 public interface FeedForward {
-  NDArray forward(NDArray x); // [B, T, C] -> [B, T, C]
+  /** [B, T, C] -> [B, T, C]; {@code training} enables dropout inside LoRA adapters. */
+  NDArray forward(NDArray x, boolean training);
 }

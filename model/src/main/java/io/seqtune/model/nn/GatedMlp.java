@@ -17,7 +17,8 @@ public final class GatedMlp implements FeedForward {
   }
 
   @Override
-  public NDArray forward(NDArray x) {
-    return down.forward(activation.apply(gate.forward(x)).mul(up.forward(x)));
+  public NDArray forward(NDArray x, boolean training) {
+    return down.forward(
+        activation.apply(gate.forward(x, training)).mul(up.forward(x, training)), training);
   }
 }

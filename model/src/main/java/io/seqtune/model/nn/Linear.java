@@ -3,7 +3,10 @@ package io.seqtune.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
-/** y = x W^T + b, with an optional low-rank (LoRA) update added to the output. */
+/**
+ * y = x W^T + b, with an optional low-rank (LoRA) update added to the output. Shapes: weight [out,
+ * in], bias [out].
+ */
 public final class Linear {
   private final NDArray weight; // [out, in]
   private final NDArray bias; // [out] or null
@@ -36,11 +39,14 @@ public final class Linear {
     return linear;
   }
 
-  public NDArray forward(NDArray x) { // [..., in] -> [..., out]
-    NDArray y =
-        ai.djl.nn.core.Linear.linear(x, Tensors.like(weight, x), Tensors.like(bias, x))
-            .singletonOrThrow();
-    return lora == null ? y : y.add(lora.forward(x));
+  /**
+   * @param x [..., in]
+   * @param training enables the LoRA adapter's dropout
+   * @return [..., out]
+   */
+  public NDArray forward(NDArray x, boolean training) {
+    NDArray y = Tensors.linear(x, Tensors.like(weight, x), Tensors.like(bias, x));
+    return lora == null ? y : y.add(lora.forward(x, training));
   }
 
   public NDArray weight() {

@@ -15,7 +15,7 @@ public final class Mlp implements FeedForward {
   }
 
   @Override
-  public NDArray forward(NDArray x) {
-    return down.forward(activation.apply(up.forward(x)));
+  public NDArray forward(NDArray x, boolean training) {
+    return down.forward(activation.apply(up.forward(x, training)), training);
   }
 }

@@ -4,5 +4,6 @@ import ai.djl.ndarray.NDArray;
 
 /** How an architecture projects hidden states to queries, keys and values. */
 public interface QkvProjection {
-  Qkv project(NDArray x); // [B, T, C]
+  /** [B, T, C] -> q [B, T, H, D], k and v [B, T, Hkv, D]. */
+  Qkv project(NDArray x, boolean training);
 }

@@ -2,16 +2,23 @@ package io.seqtune.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Random;
 
 /**
  * Fresh weights as Hugging Face initialises them, drawn from a seeded Java RNG in creation order.
+ * Values are written into one reused off-heap staging buffer and copied into torch-owned memory, so
+ * initialising a large model costs neither Java heap nor a second copy of the weights.
  */
 public final class RandomWeights implements WeightSource {
   private final NDManager manager;
   private final Random random;
   private final double defaultStd;
+  private ByteBuffer staging = ByteBuffer.allocateDirect(0);
 
   public RandomWeights(NDManager manager, long seed, double defaultStd) {
     this.manager = manager;
@@ -26,11 +33,20 @@ public final class RandomWeights implements WeightSource {
       case ONES -> manager.ones(shape);
       case NORMAL -> {
         double std = Double.isNaN(init.std()) ? defaultStd : init.std();
-        float[] values = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = (float) (random.nextGaussian() * std);
+        int n = Math.toIntExact(shape.size());
+        if (staging.capacity() < 4L * n) {
+          staging = ByteBuffer.allocateDirect(4 * n).order(ByteOrder.nativeOrder());
         }
-        yield manager.create(values, shape);
+        staging.clear();
+        FloatBuffer values = staging.asFloatBuffer();
+        for (int i = 0; i < n; i++) {
+          values.put((float) (random.nextGaussian() * std));
+        }
+        staging.limit(4 * n);
+        // The view reads the staging buffer in place; duplicate() copies it out before reuse.
+        try (NDArray view = manager.create(staging, shape, DataType.FLOAT32)) {
+          yield view.duplicate();
+        }
       }
     };
   }

@@ -15,12 +15,12 @@ public record SeparateQkv(Linear q, Linear k, Linear v, int headDim) implements 
   }
 
   @Override
-  public Qkv project(NDArray x) {
+  public Qkv project(NDArray x, boolean training) {
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
     return new Qkv(
-        q.forward(x).reshape(b, t, -1, headDim),
-        k.forward(x).reshape(b, t, -1, headDim),
-        v.forward(x).reshape(b, t, -1, headDim));
+        q.forward(x, training).reshape(b, t, -1, headDim),
+        k.forward(x, training).reshape(b, t, -1, headDim),
+        v.forward(x, training).reshape(b, t, -1, headDim));
   }
 }

@@ -7,6 +7,9 @@ import ai.djl.nn.norm.Dropout;
 
 /** Small tensor helpers shared by the blocks. */
 public final class Tensors {
+  private static final boolean ONEDNN_FLOAT32 =
+      "onednn".equals(System.getProperty("seqtune.linear", "onednn"));
+
   private Tensors() {}
 
   /**
@@ -54,6 +57,38 @@ public final class Tensors {
   /** x * c, safe for autograd (see {@link #scalar}). */
   public static NDArray times(NDArray x, Number c) {
     return x.mul(scalar(x.getManager(), c));
+  }
+
+  /**
+   * x W^T + b. Float32 on the CPU runs through oneDNN's inner product (forward and backward):
+   * libtorch's sgemm is MKL's, which takes its AVX2 path on AMD CPUs at less than half the speed of
+   * AVX-512 code, while oneDNN picks kernels by instruction set. {@code -Dseqtune.linear=blas} goes
+   * back to libtorch's addmm. bfloat16 reaches oneDNN through addmm either way.
+   *
+   * @param x [..., in]
+   * @param weight [out, in], same type as x
+   * @param bias [out] or null
+   * @return [..., out]
+   */
+  public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+    if (ONEDNN_FLOAT32 && x.getDataType() == DataType.FLOAT32 && !x.getDevice().isGpu()) {
+      return bias == null
+          ? TorchScriptOp.ONEDNN_LINEAR_NO_BIAS.apply(x, weight)
+          : TorchScriptOp.ONEDNN_LINEAR.apply(x, weight, bias);
+    }
+    return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
+  }
+
+  /**
+   * Cross-entropy per row, -log softmax(logits)[target], computed as logsumexp - logit so that
+   * backward keeps no vocabulary-sized tensor besides the logits.
+   *
+   * @param logits [N, V] float32
+   * @param targets [N] int64, each in [0, V)
+   * @return [N] float32
+   */
+  public static NDArray tokenNll(NDArray logits, NDArray targets) {
+    return TorchScriptOp.TOKEN_NLL.apply(logits, targets);
   }
 
   public static NDArray dropout(NDArray x, double rate, boolean training) {

@@ -13,14 +13,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * A one-input TorchScript module shipped as a resource (made by
- * model/scripts/make_torchscript_ops.py), for torch functions DJL does not expose. Autograd records
- * through it like any other op.
+ * A TorchScript module shipped as a resource (made by model/scripts/make_torchscript_ops.py), for
+ * torch functions DJL does not expose. Autograd records through it like any other op.
  */
 final class TorchScriptOp {
   static final TorchScriptOp TANH_GELU = new TorchScriptOp("tanh_gelu.pt");
   static final TorchScriptOp TO_BFLOAT16 = new TorchScriptOp("to_bfloat16.pt");
   static final TorchScriptOp TO_FLOAT32 = new TorchScriptOp("to_float32.pt");
+  static final TorchScriptOp TOKEN_NLL = new TorchScriptOp("token_nll.pt");
+  static final TorchScriptOp ONEDNN_LINEAR = new TorchScriptOp("onednn_linear.pt");
+  static final TorchScriptOp ONEDNN_LINEAR_NO_BIAS = new TorchScriptOp("onednn_linear_nobias.pt");
 
   /**
    * The profiling executor swaps in an optimised graph (with its own backward) after a few calls,
@@ -42,9 +44,9 @@ final class TorchScriptOp {
     this.resource = resource;
   }
 
-  NDArray apply(NDArray x) {
+  NDArray apply(NDArray... inputs) {
     PLAIN_GRAPH.get();
-    return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
+    return IValueUtils.forward(module(), new NDList(inputs), true).singletonOrThrow();
   }
 
   private synchronized PtSymbolBlock module() {

@@ -68,15 +68,20 @@ public final class AdamW implements AutoCloseable {
     double bias1 = 1 - Math.pow(config.beta1(), step);
     double bias2Sqrt = Math.sqrt(1 - Math.pow(config.beta2(), step));
     for (int i = 0; i < params.size(); i++) {
-      NDArray p = params.get(i).value();
-      NDArray g = p.getGradient();
-      if (config.weightDecay() != 0 && p.getShape().dimension() > 1) {
-        p.muli(1 - lr * config.weightDecay());
+      // Each parameter's temporaries (as large as the parameter) are freed before the next one's
+      // are made: held until the end of the training step they would add several copies of the
+      // model to peak memory.
+      try (NDScope temporaries = new NDScope()) {
+        NDArray p = params.get(i).value();
+        NDArray g = p.getGradient();
+        if (config.weightDecay() != 0 && p.getShape().dimension() > 1) {
+          p.muli(1 - lr * config.weightDecay());
+        }
+        expAvg[i].muli(config.beta1()).addi(g.mul(1 - config.beta1()));
+        expAvgSq[i].muli(config.beta2()).addi(g.square().muli(1 - config.beta2()));
+        NDArray denom = expAvgSq[i].sqrt().divi(bias2Sqrt).addi(config.eps());
+        p.subi(expAvg[i].div(denom).muli(lr / bias1));
       }
-      expAvg[i].muli(config.beta1()).addi(g.mul(1 - config.beta1()));
-      expAvgSq[i].muli(config.beta2()).addi(g.square().muli(1 - config.beta2()));
-      NDArray denom = expAvgSq[i].sqrt().divi(bias2Sqrt).addi(config.eps());
-      p.subi(expAvg[i].div(denom).muli(lr / bias1));
     }
   }
 

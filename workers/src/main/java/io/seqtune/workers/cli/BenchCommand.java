@@ -1,8 +1,9 @@
 package io.seqtune.workers.cli;
 
-import io.seqtune.model.DeviceChoice;
-import io.seqtune.model.ModelConfig;
+import io.seqtune.model.ComputeDtype;
+import io.seqtune.model.bench.BenchModel;
 import io.seqtune.model.bench.GenerateBenchmark;
+import io.seqtune.model.bench.ModelShape;
 import io.seqtune.model.bench.TrainBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Training and generation throughput (JSON).",
+    description = "Training and generation throughput and peak memory (JSON).",
     subcommands = {
       BenchCommand.Train.class,
       BenchCommand.Generate.class,
@@ -21,22 +22,44 @@ import picocli.CommandLine.Option;
     })
 final class BenchCommand {
 
-  /** The GPT-2 shape both benchmarks take. */
-  static final class Shape {
-    @Option(names = "--arch", defaultValue = "gpt2", description = "Architecture (gpt2).")
+  /** The model both benchmarks build: a preset shape, adjusted by the other options. */
+  static final class Model {
+    @Option(
+        names = "--shape",
+        defaultValue = "gpt2-4x256",
+        description =
+            "Preset: gpt2-4x256, gpt2-124m, opt-125m, opt-350m, opt-1.3b, gpt-neo-125m,"
+                + " pythia-160m, smollm-135m (default: ${DEFAULT-VALUE}).")
+    String shape;
+
+    @Option(
+        names = "--arch",
+        description = "gpt2, opt, gpt_neo, gpt_neox or llama, with the preset's sizes.")
     String arch;
 
-    @Option(names = "--layers", defaultValue = "4")
-    int layers;
+    @Option(names = "--layers")
+    Integer layers;
 
-    @Option(names = "--hidden", defaultValue = "256")
-    int hidden;
+    @Option(names = "--hidden")
+    Integer hidden;
 
-    @Option(names = "--heads", defaultValue = "4")
-    int heads;
+    @Option(names = "--heads")
+    Integer heads;
 
-    @Option(names = "--vocab", defaultValue = "1000")
-    int vocab;
+    @Option(names = "--vocab")
+    Integer vocab;
+
+    @Option(
+        names = "--dtype",
+        defaultValue = "float32",
+        description = "Compute type: float32 or bfloat16 (float32 master weights).")
+    String dtype;
+
+    @Option(
+        names = "--lora-rank",
+        defaultValue = "0",
+        description = "Train a LoRA adapter of this rank; with bfloat16 the frozen base is bf16.")
+    int loraRank;
 
     @Option(names = "--batch", defaultValue = "16")
     int batch;
@@ -44,25 +67,32 @@ final class BenchCommand {
     @Option(names = "--threads", description = "PyTorch intra-op threads (default: the engine's).")
     Integer threads;
 
-    ModelConfig config(int maxPositions) {
-      if (!"gpt2".equals(arch)) {
-        throw new IllegalArgumentException("bench supports --arch gpt2 only (got " + arch + ")");
-      }
+    BenchModel spec() {
       if (threads != null) {
         // Read once, when the engine loads: set before anything touches it.
         System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
       }
-      return ModelConfig.gpt2(vocab, layers, hidden, heads, maxPositions, 0, 0, 0);
+      ModelShape s = ModelShape.preset(shape);
+      if (arch != null) {
+        s = s.withArch(arch);
+      }
+      s =
+          s.withSize(
+              layers != null ? layers : s.layers(),
+              hidden != null ? hidden : s.hidden(),
+              heads != null ? heads : s.heads(),
+              vocab != null ? vocab : s.vocab());
+      return BenchModel.of(s).withDtype(ComputeDtype.parse(dtype)).withLoraRank(loraRank);
     }
   }
 
   @Command(
       name = "train",
       mixinStandardHelpOptions = true,
-      description = "Full AdamW training steps; median step time.")
+      description = "AdamW training steps: median step time, tokens/s, peak RSS, losses.")
   static final class Train implements Callable<Integer> {
-    @Mixin Shape shape;
+    @Mixin Model model;
 
     @Option(names = "--seq", defaultValue = "128")
     int seq;
@@ -75,8 +105,7 @@ final class BenchCommand {
 
     @Override
     public Integer call() {
-      TrainBenchmark.Result r =
-          TrainBenchmark.run(shape.config(seq), shape.batch, seq, warmup, steps, DeviceChoice.CPU);
+      TrainBenchmark.Result r = TrainBenchmark.run(model.spec(), model.batch, seq, warmup, steps);
       System.out.println(Cli.json(Cli.snakeCase(r)));
       return 0;
     }
@@ -85,15 +114,18 @@ final class BenchCommand {
   @Command(
       name = "generate",
       mixinStandardHelpOptions = true,
-      description = "Batched greedy decoding with a KV cache.")
+      description = "Batched greedy or beam decoding with a KV cache: new tokens/s, peak RSS.")
   static final class Generate implements Callable<Integer> {
-    @Mixin Shape shape;
+    @Mixin Model model;
 
     @Option(names = "--prompt", defaultValue = "16")
     int prompt;
 
     @Option(names = "--new-tokens", defaultValue = "112")
     int newTokens;
+
+    @Option(names = "--beams", defaultValue = "1", description = "1 is greedy.")
+    int beams;
 
     @Option(names = "--runs", defaultValue = "3")
     int runs;
@@ -104,12 +136,7 @@ final class BenchCommand {
           Cli.json(
               Cli.snakeCase(
                   GenerateBenchmark.run(
-                      shape.config(prompt + newTokens),
-                      shape.batch,
-                      prompt,
-                      newTokens,
-                      runs,
-                      DeviceChoice.CPU))));
+                      model.spec(), model.batch, prompt, newTokens, beams, runs))));
       return 0;
     }
   }
