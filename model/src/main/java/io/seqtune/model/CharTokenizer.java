@@ -17,9 +17,11 @@ import java.util.TreeSet;
 
 /**
  * One token per Unicode code point. Ids 0-3 are &lt;pad&gt;, &lt;bos&gt;, &lt;eos&gt;, &lt;unk&gt;;
- * the characters seen by {@link #fit} follow in code-point order. Saved as a Hugging Face
- * tokenizer.json (WordLevel model, a Split pre-tokenizer isolating every character, Fuse decoder)
- * that the tokenizers library loads and that gives the same ids.
+ * the characters seen by {@link #fit} follow in code-point order. A character {@link #fit} did not
+ * see encodes to &lt;unk&gt; (id 3, one per code point, so lengths are kept) and decodes, like
+ * every special token, to nothing. Saved as a Hugging Face tokenizer.json (WordLevel model, a Split
+ * pre-tokenizer isolating every character, Fuse decoder) that the tokenizers library loads and that
+ * gives the same ids.
  */
 public final class CharTokenizer implements TextTokenizer {
   private static final ObjectMapper JSON =
