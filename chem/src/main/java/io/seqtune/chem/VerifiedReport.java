@@ -25,10 +25,18 @@ public record VerifiedReport(
   }
 
   public static VerifiedReport evaluate(List<Case> cases, Stereo stereo, Isotopes isotopes) {
-    List<VerifiedName> answers =
-        cases.parallelStream()
-            .map(c -> CandidateRanker.choose(c.source(), c.candidates(), stereo, isotopes))
-            .toList();
+    return of(cases, choose(cases, stereo, isotopes));
+  }
+
+  /** The verified answer of each case, in order (OPSIN round trips run in parallel). */
+  public static List<VerifiedName> choose(List<Case> cases, Stereo stereo, Isotopes isotopes) {
+    return cases.parallelStream()
+        .map(c -> CandidateRanker.choose(c.source(), c.candidates(), stereo, isotopes))
+        .toList();
+  }
+
+  /** The report of {@code cases} whose verified answers {@link #choose} already found. */
+  public static VerifiedReport of(List<Case> cases, List<VerifiedName> answers) {
     int verified = 0;
     int verifiedExact = 0;
     int exact = 0;

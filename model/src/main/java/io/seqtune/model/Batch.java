@@ -49,6 +49,20 @@ public record Batch(long[][] inputIds, long[][] labels, long[][] attentionMask) 
     return of(sequences.stream().map(s -> new int[0]).toList(), sequences, padId, maxLen);
   }
 
+  /**
+   * Tokens the loss covers: labels other than {@link #IGNORE} after the one-position shift (a row's
+   * first label predicts nothing). Weighs a batch's mean loss when averaging over batches.
+   */
+  public int lossTokenCount() {
+    int n = 0;
+    for (long[] row : labels) {
+      for (int t = 1; t < row.length; t++) {
+        n += row[t] == IGNORE ? 0 : 1;
+      }
+    }
+    return n;
+  }
+
   /** Tokens the model reads (attention mask ones). */
   public int tokenCount() {
     int n = 0;

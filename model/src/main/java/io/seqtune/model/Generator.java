@@ -34,7 +34,7 @@ public final class Generator {
     boolean[] done = new boolean[rows];
     try (NoGrad noGrad = NoGrad.enter();
         NDManager manager = model.manager().newSubManager();
-        KvCache cache = model.newCache(manager, width(prompts) + maxNewTokens)) {
+        KvCache cache = model.newCache(manager, LeftPadded.width(prompts) + maxNewTokens)) {
       LeftPadded batch = LeftPadded.of(prompts, padId());
       long[][] input = batch.ids();
       long[][] mask = batch.mask();
@@ -56,8 +56,8 @@ public final class Generator {
         if (allDone) {
           break;
         }
-        input = column(next);
-        mask = withOnesColumn(mask);
+        input = LeftPadded.column(next);
+        mask = LeftPadded.withOnesColumn(mask);
       }
     }
     List<int[]> out = new ArrayList<>();
@@ -185,7 +185,7 @@ public final class Generator {
     }
     try (NoGrad noGrad = NoGrad.enter();
         NDManager manager = model.manager().newSubManager();
-        KvCache cache = model.newCache(manager, width(rows) + maxNewTokens)) {
+        KvCache cache = model.newCache(manager, LeftPadded.width(rows) + maxNewTokens)) {
       LeftPadded padded = LeftPadded.of(rows, padId());
       long[][] input = padded.ids();
       long[][] mask = padded.mask();
@@ -233,9 +233,9 @@ public final class Generator {
         try (NDScope scope = new NDScope()) {
           cache.selectRows(manager.create(sourceRows));
         }
-        input = column(nextTokens);
+        input = LeftPadded.column(nextTokens);
         mask =
-            withOnesColumn(
+            LeftPadded.withOnesColumn(
                 mask); // beams of one prompt share its padding, so rows need no reordering
       }
     }
@@ -251,48 +251,8 @@ public final class Generator {
     return model.forward(manager.create(ids), manager.create(mask), cache, false).get(":, -1, :");
   }
 
-  private static int width(List<int[]> prompts) {
-    return prompts.stream().mapToInt(p -> p.length).max().orElse(0);
-  }
-
   private int padId() {
     return Math.max(model.config().padId(), 0);
-  }
-
-  /** Prompts right-aligned in a [B, maxLen] matrix with a matching attention mask. */
-  private record LeftPadded(long[][] ids, long[][] mask) {
-    static LeftPadded of(List<int[]> prompts, int padId) {
-      int width = width(prompts);
-      long[][] ids = new long[prompts.size()][width];
-      long[][] mask = new long[prompts.size()][width];
-      for (int r = 0; r < prompts.size(); r++) {
-        int[] p = prompts.get(r);
-        int offset = width - p.length;
-        Arrays.fill(ids[r], padId);
-        for (int t = 0; t < p.length; t++) {
-          ids[r][offset + t] = p[t];
-          mask[r][offset + t] = 1;
-        }
-      }
-      return new LeftPadded(ids, mask);
-    }
-  }
-
-  private static long[][] column(long[] tokens) {
-    long[][] c = new long[tokens.length][1];
-    for (int r = 0; r < tokens.length; r++) {
-      c[r][0] = tokens[r];
-    }
-    return c;
-  }
-
-  private static long[][] withOnesColumn(long[][] mask) {
-    long[][] out = new long[mask.length][];
-    for (int r = 0; r < mask.length; r++) {
-      out[r] = Arrays.copyOf(mask[r], mask[r].length + 1);
-      out[r][mask[r].length] = 1;
-    }
-    return out;
   }
 
   private static int[] append(int[] tokens, int token) {

@@ -40,10 +40,11 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   /**
-   * The model a run starts from: a fresh small GPT-2 with a character tokenizer, or a Hugging Face
-   * base.
+   * The model a run starts from: a fresh small GPT-2 with a tokenizer fitted on the formatted
+   * {@code train} examples only (validation and test text stay unseen, as at inference; their
+   * characters missing from training encode to {@code <unk>}), or a Hugging Face base.
    */
-  public static ModelBundle start(PipelineSpec spec, List<Example> allExamples) {
+  public static ModelBundle start(PipelineSpec spec, List<Example> train) {
     ModelSpec m = spec.model();
     DeviceChoice device = device(spec);
     RunInfo info =
@@ -51,7 +52,7 @@ public final class ModelBundle implements AutoCloseable {
     if (m.fromScratch()) {
       ExampleFormatter formatter = ExampleFormatter.of(spec);
       List<String> texts = new ArrayList<>();
-      for (Example e : allExamples) {
+      for (Example e : train) {
         texts.add(formatter.training(e).text());
       }
       CharTokenizer tokenizer = CharTokenizer.fit(texts);

@@ -5,6 +5,7 @@ import io.seqtune.chem.EvalReport;
 import io.seqtune.chem.Evaluator;
 import io.seqtune.chem.Isotopes;
 import io.seqtune.chem.Stereo;
+import io.seqtune.chem.VerifiedName;
 import io.seqtune.chem.VerifiedReport;
 import io.seqtune.core.WorkerContext;
 import io.seqtune.core.bundle.ModelBundle;
@@ -45,18 +46,17 @@ public final class TestSetEvaluator {
     boolean names = in.spec().taskType().writesNames();
     Stereo stereo = Stereo.valueOf(e.stereo().toUpperCase());
     Isotopes isotopes = Isotopes.valueOf(e.isotopes().toUpperCase());
+    CandidateSearch search = CandidateSearch.of(e, in.spec().train().seed());
     List<List<String>> candidates;
+    long decodeBegan = System.nanoTime();
     try (ModelBundle bundle =
         ModelBundle.load(checkpoint.modelDir(), ModelBundle.device(in.spec()))) {
       candidates =
           new Translator(bundle)
               .candidates(
-                  test.stream().map(Example::input).toList(),
-                  e.beams(),
-                  e.maxNewTokens(),
-                  e.beams(),
-                  progress);
+                  test.stream().map(Example::input).toList(), search, e.maxNewTokens(), progress);
     }
+    double decodeSeconds = (System.nanoTime() - decodeBegan) / 1e9;
     List<EvalExample> judged = new ArrayList<>();
     List<VerifiedReport.Case> cases = new ArrayList<>();
     for (int i = 0; i < test.size(); i++) {
@@ -66,18 +66,26 @@ public final class TestSetEvaluator {
           new VerifiedReport.Case(test.get(i).input(), test.get(i).output(), candidates.get(i)));
     }
     EvalReport report = Evaluator.evaluate(judged, names, stereo, isotopes);
-    // Verified translation: the best beam whose OPSIN parse is the source molecule, when there is
-    // one.
-    VerifiedReport verified = names ? VerifiedReport.evaluate(cases, stereo, isotopes) : null;
+    // Verified translation: the first candidate whose OPSIN parse is the source molecule, when
+    // there is one.
+    long verifyBegan = System.nanoTime();
+    List<VerifiedName> answers = names ? VerifiedReport.choose(cases, stereo, isotopes) : null;
+    double verifySeconds = (System.nanoTime() - verifyBegan) / 1e9;
+    VerifiedReport verified = names ? VerifiedReport.of(cases, answers) : null;
     String reportKey = StoreLayout.evalReport(in.runId());
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("checkpoint", in.checkpointKey());
     stored.put("dataset", in.datasetKey());
     stored.put("beams", e.beams());
+    stored.put("samples", e.samples());
     stored.put("report", report);
     if (verified != null) {
       stored.put("verified", verified);
+      stored.put("coverage_at_k", CoverageCurve.of(answers, search.maxCandidates()));
+      stored.put("candidates_per_input", meanSize(candidates));
     }
+    stored.put("decode_seconds_per_input", decodeSeconds / Math.max(1, test.size()));
+    stored.put("verify_seconds_per_input", verifySeconds / Math.max(1, test.size()));
     context.store().putJson(reportKey, stored);
     Map<String, Double> metrics = headline(report);
     if (verified != null) {
@@ -86,6 +94,10 @@ public final class TestSetEvaluator {
     }
     context.metrics().evaluation(in.runId(), metrics);
     return new EvalResult(reportKey, report.n(), metrics);
+  }
+
+  private static double meanSize(List<List<String>> candidates) {
+    return candidates.stream().mapToInt(List::size).average().orElse(0);
   }
 
   static Map<String, Double> headline(EvalReport r) {

@@ -2,11 +2,18 @@ package io.seqtune.core.evaluation;
 
 import io.seqtune.core.bundle.ModelBundle;
 import io.seqtune.model.Generator;
+import io.seqtune.model.Sampler;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
-/** Batched decoding of inputs into answers with a model bundle: greedy, or the top beam. */
+/**
+ * Batched decoding of inputs into answers with a model bundle: greedy, the top beam, or a list of
+ * candidates from beams and samples.
+ */
 public final class Translator {
   private static final int BATCH = 32;
 
@@ -21,22 +28,40 @@ public final class Translator {
   /** One answer per input; {@code progress} is told how many are done after each batch. */
   public List<String> translate(
       List<String> inputs, int beams, int maxNewTokens, IntConsumer progress) {
-    return candidates(inputs, beams, maxNewTokens, 1, progress).stream()
+    return candidates(inputs, CandidateSearch.beamsOnly(beams), maxNewTokens, progress).stream()
         .map(c -> c.get(0))
         .toList();
   }
 
   /**
-   * Up to {@code k} candidates per input, best first, decoded batch by batch with {@code progress}
-   * told after each.
+   * The candidates {@code search} asks for, per input: the beams best first, then the distinct
+   * samples not among them, most likely first; {@code progress} is told after each batch.
    */
   public List<List<String>> candidates(
-      List<String> inputs, int beams, int maxNewTokens, int k, IntConsumer progress) {
+      List<String> inputs, CandidateSearch search, int maxNewTokens, IntConsumer progress) {
     List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i += BATCH) {
-      out.addAll(
-          candidates(
-              inputs.subList(i, Math.min(inputs.size(), i + BATCH)), beams, maxNewTokens, k));
+      List<String> batch = inputs.subList(i, Math.min(inputs.size(), i + BATCH));
+      List<List<String>> beamed = candidates(batch, search.beams(), maxNewTokens, search.beams());
+      if (search.samples() == 0) {
+        out.addAll(beamed);
+      } else {
+        List<int[]> prompts = batch.stream().map(bundle::encodePrompt).toList();
+        List<List<Sampler.Sample>> drawn =
+            new Sampler(bundle.model())
+                .sample(
+                    prompts,
+                    room(prompts, maxNewTokens),
+                    bundle.tokenizer().eosId(),
+                    search.sampling(i));
+        for (int j = 0; j < batch.size(); j++) {
+          Set<String> merged = new LinkedHashSet<>(beamed.get(j));
+          drawn.get(j).stream()
+              .sorted(Comparator.comparingDouble(Sampler.Sample::logProb).reversed())
+              .forEach(s -> merged.add(bundle.decodeAnswer(s.tokens())));
+          out.add(List.copyOf(merged));
+        }
+      }
       progress.accept(out.size());
     }
     return out;
@@ -45,18 +70,7 @@ public final class Translator {
   /** Up to {@code k} candidate answers per input, best first. */
   public List<List<String>> candidates(List<String> inputs, int beams, int maxNewTokens, int k) {
     List<int[]> prompts = inputs.stream().map(bundle::encodePrompt).toList();
-    // The model reads at most maxPositions tokens: long prompts leave less room for the answer.
-    int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
-    int room = bundle.model().config().maxPositions() - longest;
-    if (room < 1) {
-      throw new IllegalArgumentException(
-          "input of "
-              + longest
-              + " tokens leaves no room to answer within the model's "
-              + bundle.model().config().maxPositions()
-              + " positions");
-    }
-    maxNewTokens = Math.min(maxNewTokens, room);
+    maxNewTokens = room(prompts, maxNewTokens);
     int eos = bundle.tokenizer().eosId();
     List<List<String>> out = new ArrayList<>();
     if (beams <= 1) {
@@ -70,5 +84,23 @@ public final class Translator {
       out.add(hypotheses.stream().map(bundle::decodeAnswer).toList());
     }
     return out;
+  }
+
+  /**
+   * New tokens the longest prompt leaves room for, at most {@code maxNewTokens}: the model reads at
+   * most maxPositions tokens.
+   */
+  private int room(List<int[]> prompts, int maxNewTokens) {
+    int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
+    int room = bundle.model().config().maxPositions() - longest;
+    if (room < 1) {
+      throw new IllegalArgumentException(
+          "input of "
+              + longest
+              + " tokens leaves no room to answer within the model's "
+              + bundle.model().config().maxPositions()
+              + " positions");
+    }
+    return Math.min(maxNewTokens, room);
   }
 }

@@ -62,7 +62,6 @@ public final class EpochTrainer {
 
   /** The data of the run and the checkpoint this attempt resumes from (null: none). */
   private record Prepared(
-      Path data,
       List<Example> train,
       List<Example> validation,
       int batchesInEpoch,
@@ -120,7 +119,7 @@ public final class EpochTrainer {
             () ->
                 resume != null
                     ? ModelBundle.load(resume.modelDir(), ModelBundle.device(spec))
-                    : ModelBundle.start(spec, allExamples(p.data())));
+                    : ModelBundle.start(spec, p.train()));
     try (bundle;
         Trainer trainer = new Trainer(bundle.model(), trainConfig(spec.train()), p.totalSteps())) {
       String lastKey = null;
@@ -152,7 +151,6 @@ public final class EpochTrainer {
     Checkpoints.Loaded resume =
         checkpoints.firstIntact(resumeCandidates(heartbeatKey), work).orElse(null);
     return new Prepared(
-        data,
         train,
         DatasetFiles.split(data, DatasetFiles.VALIDATION),
         batchesInEpoch,
@@ -299,20 +297,12 @@ public final class EpochTrainer {
   private double validationLoss(Session s) {
     List<Example> validation = s.prepared().validation();
     List<Integer> order = IntStream.range(0, validation.size()).boxed().toList();
-    double sum = 0;
-    int n = 0;
-    for (int b = 0; b * EVAL_BATCH < validation.size(); b++) {
-      sum += s.trainer().evalLoss(batch(s.bundle(), validation, order, b, EVAL_BATCH));
-      n++;
-    }
-    return n == 0 ? Double.NaN : sum / n;
-  }
-
-  private static List<Example> allExamples(Path data) {
-    List<Example> all = new ArrayList<>(DatasetFiles.split(data, DatasetFiles.TRAIN));
-    all.addAll(DatasetFiles.split(data, DatasetFiles.VALIDATION));
-    all.addAll(DatasetFiles.split(data, DatasetFiles.TEST));
-    return all;
+    int batches = (validation.size() + EVAL_BATCH - 1) / EVAL_BATCH;
+    return ValidationLoss.of(
+        s.trainer(),
+        IntStream.range(0, batches)
+                .mapToObj(b -> batch(s.bundle(), validation, order, b, EVAL_BATCH))
+            ::iterator);
   }
 
   static TrainConfig trainConfig(TrainSpec t) {

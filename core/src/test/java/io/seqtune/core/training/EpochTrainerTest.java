@@ -2,12 +2,16 @@ package io.seqtune.core.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqtune.core.TrainingMetrics;
 import io.seqtune.core.WorkerContext;
+import io.seqtune.core.bundle.ExampleFormatter;
 import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.checkpoint.StoredCheckpoint;
+import io.seqtune.core.dataset.DatasetFiles;
+import io.seqtune.core.dataset.Example;
 import io.seqtune.core.dataset.StoredDatasets;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.store.Hashing;
@@ -15,11 +19,15 @@ import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
 import io.seqtune.core.store.StoreSettings;
 import io.seqtune.devstack.EmbeddedS3Server;
+import io.seqtune.model.CharTokenizer;
+import io.seqtune.model.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +56,8 @@ class EpochTrainerTest {
     context = new WorkerContext(store, dir.resolve("work"), TrainingMetrics.unexported());
     StringBuilder csv = new StringBuilder("input,output\n");
     for (int i = 0; i < 60; i++) {
-      String word = Integer.toString(i * 7919, 36);
+      // Every third word carries an upper-case letter no other word has: some land outside train.
+      String word = Integer.toString(i * 7919, 36) + (i % 3 == 0 ? (char) ('A' + i / 3) : "");
       csv.append(word).append(',').append(new StringBuilder(word).reverse()).append('\n');
     }
     Files.writeString(dir.resolve("pairs.csv"), csv);
@@ -152,5 +161,33 @@ class EpochTrainerTest {
     assertThat(resumed.globalStep()).isEqualTo(whole.globalStep());
     assertThat(weightsSha256(resumed.checkpointKey(), dir.resolve("resumed")))
         .isEqualTo(weightsSha256(whole.checkpointKey(), dir.resolve("reference")));
+  }
+
+  @Test
+  void aModelFromScratchHasTheCharactersOfTheTrainingTextOnly() throws IOException {
+    Path data = DatasetFiles.local(store, datasetKey, dir.resolve("vocabulary-data"));
+    ExampleFormatter formatter = ExampleFormatter.of(spec("vocabulary"));
+    Set<Integer> trainCharacters = characters(formatter, DatasetFiles.split(data, "train"));
+    Set<Integer> allCharacters = new TreeSet<>(trainCharacters);
+    allCharacters.addAll(characters(formatter, DatasetFiles.split(data, "val")));
+    allCharacters.addAll(characters(formatter, DatasetFiles.split(data, "test")));
+    assumeThat(allCharacters).hasSizeGreaterThan(trainCharacters.size());
+
+    EpochResult result = train("vocabulary", new RecordingHeartbeat(0), null);
+
+    Path model =
+        new Checkpoints(store).fetch(result.checkpointKey(), dir.resolve("vocabulary")).modelDir();
+    try (TextTokenizer tokenizer = TextTokenizer.load(model)) {
+      assertThat(tokenizer.vocabSize()).isEqualTo(4 + trainCharacters.size());
+      int unseen =
+          allCharacters.stream().filter(c -> !trainCharacters.contains(c)).findFirst().get();
+      assertThat(tokenizer.encode(Character.toString(unseen))).containsExactly(CharTokenizer.UNK);
+    }
+  }
+
+  private static Set<Integer> characters(ExampleFormatter formatter, List<Example> examples) {
+    Set<Integer> characters = new TreeSet<>();
+    examples.forEach(e -> formatter.training(e).text().codePoints().forEach(characters::add));
+    return characters;
   }
 }
