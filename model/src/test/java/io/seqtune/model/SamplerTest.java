@@ -22,8 +22,15 @@ class SamplerTest {
 
   private static CausalLM model() {
     ModelConfig config =
-        ModelConfig.gpt2(VOCAB, 1, 8, 2, 32, 0, EOS, 0)
-            .withDropout(0)
+        ModelConfig.gpt2()
+            .vocabSize(VOCAB)
+            .layers(1)
+            .hidden(8)
+            .heads(2)
+            .maxPositions(32)
+            .tokens(0, EOS, 0)
+            .dropout(0)
+            .build()
             .with("initializer_range", DoubleNode.valueOf(1.0));
     return CausalLM.random(config, 11, DeviceChoice.CPU);
   }

@@ -21,4 +21,9 @@ public record ArtifactManifest(
     return new ArtifactManifest(
         Instant.now().toString(), new TreeMap<>(files), meta == null ? Map.of() : meta);
   }
+
+  /** Bytes of every file the manifest names (a checkpoint's size in the run record). */
+  public long totalBytes() {
+    return files.values().stream().mapToLong(FileEntry::bytes).sum();
+  }
 }

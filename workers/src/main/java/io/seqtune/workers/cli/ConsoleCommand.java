@@ -101,7 +101,8 @@ final class ConsoleCommand implements Callable<Integer> {
 
   /** A running run's workflow state, progress query and heartbeat, as run-record fields. */
   static LiveStatus live(TemporalConnection temporal) {
-    RunWatcher watcher = new RunWatcher(temporal);
+    // The console reads the run record itself; the watcher adds what Temporal knows now.
+    RunWatcher watcher = new RunWatcher(temporal, id -> Optional.empty());
     return runId -> {
       RunStatus s;
       try {

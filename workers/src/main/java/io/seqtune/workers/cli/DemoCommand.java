@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import me.tongfei.progressbar.ProgressBar;
@@ -162,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
               : spec.model().base());
       WorkflowStub stub = client.newUntypedWorkflowStub(id);
       CompletableFuture<PipelineResult> result = stub.getResultAsync(PipelineResult.class);
-      watch(new RunWatcher(stack.connection(), runId -> java.util.Optional.empty()), id, result);
+      watch(new RunWatcher(stack.connection(), runId -> Optional.empty()), id, result);
       PipelineResult r = result.get();
       double wall = (System.nanoTime() - began) / 1e9;
       report(r, wall, stack);
