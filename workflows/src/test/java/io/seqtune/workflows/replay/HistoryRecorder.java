@@ -43,6 +43,16 @@ class HistoryRecorder {
   static final String CONTINUED = "histories/fine-tune-pipeline-continued.json";
   static final String SWEEP = "histories/sweep.json";
 
+  /**
+   * Recorded before the pipeline wrote run records (its {@code run-records} version marker): kept,
+   * not re-recorded, so that runs started by that code stay replayable.
+   */
+  static final String PIPELINE_BEFORE_RUN_RECORDS =
+      "histories/before-run-records/fine-tune-pipeline.json";
+
+  static final String CONTINUED_BEFORE_RUN_RECORDS =
+      "histories/before-run-records/fine-tune-pipeline-continued.json";
+
   /** The recorded runs' workflow ids; a replay must use them, as child ids derive from them. */
   static final String PIPELINE_ID = "replay-pipeline";
 

@@ -43,6 +43,16 @@ class WorkflowReplayTest {
   }
 
   @Test
+  void aPipelineRunRecordedBeforeRunRecordsReplaysOnTheCurrentCode() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        recorded(HistoryRecorder.PIPELINE_BEFORE_RUN_RECORDS, HistoryRecorder.PIPELINE_ID),
+        FineTunePipelineImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        recorded(HistoryRecorder.CONTINUED_BEFORE_RUN_RECORDS, HistoryRecorder.PIPELINE_ID),
+        FineTunePipelineImpl.class);
+  }
+
+  @Test
   void aRecordedSweepWithAFailedCellReplaysOnTheCurrentCode() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
         recorded(HistoryRecorder.SWEEP, HistoryRecorder.SWEEP_ID), SweepImpl.class);
@@ -56,7 +66,7 @@ class WorkflowReplayTest {
                     recorded(HistoryRecorder.PIPELINE, HistoryRecorder.PIPELINE_ID),
                     TrainsBeforeBuildingTheDataset.class))
         .hasMessageContaining(NonDeterministicException.class.getName())
-        .hasMessageContaining("BuildDataset");
+        .hasMessageContaining("expected value 'name: \"TrainEpoch\"");
   }
 
   /** A recorded history, replayed under the workflow id it was recorded with. */
@@ -71,7 +81,10 @@ class WorkflowReplayTest {
     }
   }
 
-  /** The pipeline as a careless edit might leave it: the first activity it schedules changed. */
+  /**
+   * The pipeline as a careless edit might leave it: it schedules training where the recorded run
+   * scheduled something else.
+   */
   public static class TrainsBeforeBuildingTheDataset implements FineTunePipeline {
     private final TrainingActivities training =
         Workflow.newActivityStub(
