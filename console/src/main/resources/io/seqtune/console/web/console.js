@@ -218,7 +218,7 @@ function evaluation(ev) {
   const verified = ev.verified || null;
   parts.push(h("div", { class: "grid2" },
     h("div", {}, h("h3", {}, "Metrics"), metricsTable(r, "eval-metrics")),
-    verified ? h("div", {}, h("h3", {}, "Verified answers (a beam OPSIN maps back to the input)"),
+    verified ? h("div", {}, h("h3", {}, "Verified translation (a candidate OPSIN maps back to the input)"),
       metricsTable(verified, "verified")) : h("div")));
   if (r.by_heavy_atoms && r.by_heavy_atoms.length) {
     parts.push(h("h3", {}, "By heavy-atom count"), h("table", { id: "buckets" },
@@ -242,14 +242,24 @@ function evaluation(ev) {
         h("td", {}, x.reference),
         h("td", { class: "num" }, num(x.normalized_edit_distance, 2)))))));
   }
-  for (const [k, v] of Object.entries(verified || {})) {
-    if (Array.isArray(v) && v.length && typeof v[0] === "object") {
-      parts.push(h("h3", {}, "Verified answers: " + k), h("table", { class: "verified-list" },
-        h("tbody", {}, v.map((a) => h("tr", {},
-          h("td", {}, h("code", {}, a.source ?? a.input ?? "")),
-          h("td", {}, a.name ?? a.answer ?? a.prediction ?? ""),
-          h("td", {}, h("div", { class: "pair" }, picture(a.inputPicture, "input"), picture(a.predictionPicture, "answer"))))))));
-    }
+  const coverage = Object.entries(ev.coverage_at_k || {});
+  if (coverage.length) {
+    parts.push(h("h3", {}, "Verified coverage by candidates tried"), h("table", { id: "coverage" },
+      h("thead", {}, h("tr", {}, h("th", {}, "candidates"), coverage.map(([k]) => h("th", { class: "num" }, k)))),
+      h("tbody", {}, h("tr", {}, h("td", {}, "coverage"), coverage.map(([, v]) => h("td", { class: "num" }, pct(v)))))));
+  }
+  const answers = ev.verified_answers || [];
+  if (answers.length) {
+    parts.push(h("h3", {}, `Verified answers (${answers.length} listed; the name OPSIN maps back to the input)`),
+      h("table", { id: "verified-answers" },
+        h("thead", {}, h("tr", {}, ["input", "verified name", "structures: input | name", "reference"].map((c) => h("th", {}, c)),
+          h("th", { class: "num" }, "candidate"))),
+        h("tbody", {}, answers.map((a) => h("tr", { class: "answer" },
+          h("td", {}, h("code", {}, a.source)),
+          h("td", {}, a.name, a.name === a.reference ? h("div", { class: "ok" }, "= reference") : null),
+          h("td", {}, h("div", { class: "pair" }, picture(a.inputPicture, "input"), picture(a.predictionPicture, "name"))),
+          h("td", {}, a.reference),
+          h("td", { class: "num" }, a.rank + 1))))));
   }
   return h("section", { id: "evaluation" }, parts);
 }
