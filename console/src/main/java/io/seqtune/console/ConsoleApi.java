@@ -52,6 +52,7 @@ public final class ConsoleApi implements AutoCloseable {
   private final Depictor depictor = new Depictor();
   // A workflow that has ended never changes: its live answer is kept instead of asked again.
   private final Map<String, Map<String, Object>> settledLive = new ConcurrentHashMap<>();
+  private final LiveTrails trails = new LiveTrails();
   // Object-store reads and drawings fan out on one pool; live calls (Temporal queries) on another,
   // so a read waiting for its live overlay never waits for a thread of its own pool.
   private final ExecutorService readers = daemonPool("console-read", 8);
@@ -182,6 +183,7 @@ public final class ConsoleApi implements AutoCloseable {
                 r.put("temporalUrl", temporalUi + r.path("workflowId").asText(runId));
               }
               durationSeconds(r).ifPresent(d -> r.put("durationSeconds", d));
+              trails.extend(r.path("workflowId").asText(runId), r);
               return r;
             });
   }
@@ -220,6 +222,11 @@ public final class ConsoleApi implements AutoCloseable {
               });
           r.put("live", true);
         });
+    if (SETTLED.contains(r.path("status").asText())) {
+      trails.forget(id);
+    } else if (fresh.isPresent() && r.path("step").isNumber() && r.path("loss").isNumber()) {
+      trails.note(id, r.get("step").asLong(), r.get("loss").asDouble());
+    }
     return r;
   }
 

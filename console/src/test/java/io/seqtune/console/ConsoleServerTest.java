@@ -134,10 +134,14 @@ class ConsoleServerTest {
   }
 
   @Test
-  void aRunKeepsUnknownFieldsAndLinksToTheTemporalUi() throws Exception {
+  void aRunKeepsUnknownFieldsGrowsItsCurveLiveAndLinksToTheTemporalUi() throws Exception {
     JsonNode r1 = get("/api/runs/r1");
     assertThat(r1.get("step").asInt()).isEqualTo(7);
     assertThat(r1.get("live").asBoolean()).isTrue();
+    JsonNode train = get("/api/runs/r1").path("curve").path("train");
+    assertThat(train.get(train.size() - 1).toString())
+        .as("the live point extends the recorded curve")
+        .isEqualTo("[7,2.2]");
     assertThat(r1.path("futureField").path("kept").asBoolean()).isTrue();
     assertThat(r1.get("temporalUrl").asText())
         .isEqualTo("http://ui/namespaces/default/workflows/r1");

@@ -146,24 +146,18 @@ function stats(run) {
 }
 
 /**
- * uPlot wants one x array; train and val points are merged on step, gaps as null. Live points
- * (step and loss from Temporal, seen since the page opened) extend the record's train curve.
+ * uPlot wants one x array; train and val points are merged on step, gaps as null. The server
+ * extends a running run's train curve with the live points it has seen since the last record.
  */
-function curveData(curve, live) {
-  const recorded = (curve && curve.train) || [], val = (curve && curve.val) || [];
-  const last = recorded.length ? recorded[recorded.length - 1][0] : -1;
-  const train = recorded.concat(live.filter((p) => p[0] > last));
+function curveData(curve) {
+  const train = (curve && curve.train) || [], val = (curve && curve.val) || [];
   const steps = [...new Set([...train.map((p) => p[0]), ...val.map((p) => p[0])])].sort((a, b) => a - b);
   const t = new Map(train), v = new Map(val);
   return [steps, steps.map((s) => (t.has(s) ? t.get(s) : null)), steps.map((s) => (v.has(s) ? v.get(s) : null))];
 }
 
-function drawCurve(box, run, chart, live) {
-  if (run.live && typeof run.step === "number" && typeof run.loss === "number"
-      && (!live.length || run.step > live[live.length - 1][0])) {
-    live.push([run.step, run.loss]);
-  }
-  const data = curveData(run.curve, live);
+function drawCurve(box, run, chart) {
+  const data = curveData(run.curve);
   box.dataset.trainPoints = data[1].filter((v) => v !== null).length;
   box.dataset.valPoints = (run.curve && run.curve.val || []).length;
   if (!data[0].length) {
@@ -266,7 +260,6 @@ function evaluation(ev) {
 
 async function runPage(id) {
   let chart = null, evalShown = false;
-  const livePoints = [];
   const head = h("div"), statsBox = h("div"), timeBox = h("div"), chartBox = h("div", { class: "chart", id: "curve" });
   const ckptBox = h("div"), evalBox = h("div"), specBox = h("div");
   main.replaceChildren(head, statsBox, h("h2", {}, "Stages"), timeBox,
@@ -286,7 +279,7 @@ async function runPage(id) {
         run.error ? h("div", { class: "bad" }, run.error) : null));
     statsBox.replaceChildren(stats(run));
     timeBox.replaceChildren(timeline(run));
-    chart = drawCurve(chartBox, run, chart, livePoints);
+    chart = drawCurve(chartBox, run, chart);
     ckptBox.replaceChildren(checkpoints(run));
     if (!evalShown && (run.reportKey || SETTLED.has(run.status))) {
       const ev = await api("/api/runs/" + encodeURIComponent(id) + "/evaluation");
