@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +52,7 @@ public final class ConsoleApi implements AutoCloseable {
   private final Depictor depictor = new Depictor();
   // A workflow that has ended never changes: its live answer is kept instead of asked again.
   private final Map<String, Map<String, Object>> settledLive = new ConcurrentHashMap<>();
+  private final LiveTrails trails = new LiveTrails();
   // Object-store reads and drawings fan out on one pool; live calls (Temporal queries) on another,
   // so a read waiting for its live overlay never waits for a thread of its own pool.
   private final ExecutorService readers = daemonPool("console-read", 8);
@@ -183,6 +183,7 @@ public final class ConsoleApi implements AutoCloseable {
                 r.put("temporalUrl", temporalUi + r.path("workflowId").asText(runId));
               }
               durationSeconds(r).ifPresent(d -> r.put("durationSeconds", d));
+              trails.extend(r.path("workflowId").asText(runId), r);
               return r;
             });
   }
@@ -221,12 +222,18 @@ public final class ConsoleApi implements AutoCloseable {
               });
           r.put("live", true);
         });
+    if (SETTLED.contains(r.path("status").asText())) {
+      trails.forget(id);
+    } else if (fresh.isPresent() && r.path("step").isNumber() && r.path("loss").isNumber()) {
+      trails.note(id, r.get("step").asLong(), r.get("loss").asDouble());
+    }
     return r;
   }
 
   /**
-   * The evaluation report of a run, its worst examples and verified answers each with the input
-   * molecule and the structure of the predicted name as SVG (or why there is none).
+   * The evaluation report of a run, its worst examples and verified answers ({@code
+   * verified_answers}) each with the input molecule and the structure of the predicted name as SVG
+   * (or why there is none).
    */
   public Optional<ObjectNode> evaluation(String runId) {
     Optional<ObjectNode> record = runs.find(runId);
@@ -256,36 +263,14 @@ public final class ConsoleApi implements AutoCloseable {
       drawings.add(
           CompletableFuture.runAsync(() -> picture(example, task, "input", "prediction"), readers));
     }
-    Iterator<JsonNode> verifiedParts = report.path("verified").elements();
-    verifiedParts.forEachRemaining(
-        part -> {
-          if (part.isArray()) {
-            for (int i = 0; i < Math.min(part.size(), PICTURED_EXAMPLES); i++) {
-              if (part.get(i) instanceof ObjectNode answer) {
-                drawings.add(
-                    CompletableFuture.runAsync(
-                        () ->
-                            picture(
-                                answer,
-                                task,
-                                firstField(answer, "source", "input"),
-                                firstField(answer, "name", "answer", "prediction")),
-                        readers));
-              }
-            }
-          }
-        });
+    JsonNode answers = report.path("verified_answers");
+    for (int i = 0; i < Math.min(answers.size(), PICTURED_EXAMPLES); i++) {
+      ObjectNode answer = (ObjectNode) answers.get(i);
+      drawings.add(
+          CompletableFuture.runAsync(() -> picture(answer, task, "source", "name"), readers));
+    }
     drawings.forEach(CompletableFuture::join);
     return Optional.of(report);
-  }
-
-  private static String firstField(JsonNode node, String... names) {
-    for (String n : names) {
-      if (node.hasNonNull(n)) {
-        return n;
-      }
-    }
-    return names[0];
   }
 
   /** A chemistry report carries round-trip scores; a text report does not. */

@@ -8,9 +8,7 @@ import io.seqtune.core.store.StoreLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -37,17 +35,11 @@ final class RunRecords {
 
   /** Every run, newest first; records are read in parallel. */
   List<ObjectNode> all() {
-    Map<String, List<String>> keysByRun = new LinkedHashMap<>();
-    for (String key : store.list(StoreLayout.RUNS)) {
-      String rest = key.substring(StoreLayout.RUNS.length());
-      int slash = rest.indexOf('/');
-      if (slash > 0) {
-        keysByRun.computeIfAbsent(rest.substring(0, slash), id -> new ArrayList<>()).add(key);
-      }
-    }
     List<CompletableFuture<Optional<ObjectNode>>> reads = new ArrayList<>();
-    keysByRun.forEach(
-        (id, keys) -> reads.add(CompletableFuture.supplyAsync(() -> read(id, keys), readers)));
+    for (String dir : store.children(StoreLayout.RUNS)) {
+      String id = dir.substring(StoreLayout.RUNS.length(), dir.length() - 1);
+      reads.add(CompletableFuture.supplyAsync(() -> read(id), readers));
+    }
     List<ObjectNode> runs = new ArrayList<>();
     reads.forEach(r -> r.join().ifPresent(runs::add));
     runs.sort(NEWEST_FIRST);
@@ -56,16 +48,13 @@ final class RunRecords {
 
   /** One run, or empty when the store holds nothing under its id. */
   Optional<ObjectNode> find(String runId) {
-    if (!validId(runId)) {
-      return Optional.empty();
-    }
-    List<String> keys = store.list(StoreLayout.run(runId));
-    return keys.isEmpty() ? Optional.empty() : read(runId, keys);
+    return validId(runId) ? read(runId) : Optional.empty();
   }
 
-  private Optional<ObjectNode> read(String runId, List<String> keys) {
+  /** The run's record, else a description from its artifacts, else empty. */
+  private Optional<ObjectNode> read(String runId) {
     String recordKey = StoreLayout.runRecord(runId);
-    if (keys.contains(recordKey)) {
+    if (store.exists(recordKey)) {
       try {
         JsonNode node = json.readTree(store.getBytes(recordKey));
         if (node instanceof ObjectNode record) {
@@ -79,7 +68,8 @@ final class RunRecords {
         // A record being replaced or damaged: describe the run from its artifacts instead.
       }
     }
-    return Optional.of(artifacts.describe(runId, keys));
+    List<String> keys = store.list(StoreLayout.run(runId));
+    return keys.isEmpty() ? Optional.empty() : Optional.of(artifacts.describe(runId, keys));
   }
 
   /** Ids that are one path segment of safe characters (a request never reaches another key). */

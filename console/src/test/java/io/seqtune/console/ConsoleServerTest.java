@@ -65,7 +65,8 @@ class ConsoleServerTest {
          "report":{"n":2,"exact_match":0.0,"roundtrip_accuracy":0.5,"by_heavy_atoms":[{"bucket":"1-10","n":2,"exact_match":0.0,"roundtrip_accuracy":0.5}],
           "worst":[{"input":"CCO","reference":"ethanol","prediction":"propan-1-ol","exact":false,"normalized_edit_distance":0.6},
                    {"input":"CC(=O)O","reference":"acetic acid","prediction":"zzz-not-a-name","exact":false,"normalized_edit_distance":0.9}]},
-         "verified":{"n":2,"coverage":0.5}}"""
+         "verified":{"n":2,"coverage":0.5},"coverage_at_k":{"1":0.5,"2":0.5},
+         "verified_answers":[{"source":"CCO","reference":"ethanol","name":"ethanol","rank":0}]}"""
             .getBytes(StandardCharsets.UTF_8));
     store.putBytes("runs/old/checkpoints/step-000000003/model/model.safetensors", new byte[] {1});
     store.putBytes(
@@ -133,10 +134,14 @@ class ConsoleServerTest {
   }
 
   @Test
-  void aRunKeepsUnknownFieldsAndLinksToTheTemporalUi() throws Exception {
+  void aRunKeepsUnknownFieldsGrowsItsCurveLiveAndLinksToTheTemporalUi() throws Exception {
     JsonNode r1 = get("/api/runs/r1");
     assertThat(r1.get("step").asInt()).isEqualTo(7);
     assertThat(r1.get("live").asBoolean()).isTrue();
+    JsonNode train = get("/api/runs/r1").path("curve").path("train");
+    assertThat(train.get(train.size() - 1).toString())
+        .as("the live point extends the recorded curve")
+        .isEqualTo("[7,2.2]");
     assertThat(r1.path("futureField").path("kept").asBoolean()).isTrue();
     assertThat(r1.get("temporalUrl").asText())
         .isEqualTo("http://ui/namespaces/default/workflows/r1");
@@ -151,6 +156,9 @@ class ConsoleServerTest {
     assertThat(worst.get(0).path("predictionPicture").path("svg").asText()).contains("<svg");
     assertThat(worst.get(1).path("predictionPicture").path("error").asText())
         .isEqualTo("unparseable");
+    JsonNode answer = get("/api/runs/r1/evaluation").path("verified_answers").get(0);
+    assertThat(answer.path("inputPicture").path("svg").asText()).contains("<svg");
+    assertThat(answer.path("predictionPicture").path("svg").asText()).contains("<svg");
     HttpResponse<String> svg = send("GET", "/api/depict?name=benzene");
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.headers().firstValue("Content-Type")).hasValue("image/svg+xml");

@@ -146,24 +146,18 @@ function stats(run) {
 }
 
 /**
- * uPlot wants one x array; train and val points are merged on step, gaps as null. Live points
- * (step and loss from Temporal, seen since the page opened) extend the record's train curve.
+ * uPlot wants one x array; train and val points are merged on step, gaps as null. The server
+ * extends a running run's train curve with the live points it has seen since the last record.
  */
-function curveData(curve, live) {
-  const recorded = (curve && curve.train) || [], val = (curve && curve.val) || [];
-  const last = recorded.length ? recorded[recorded.length - 1][0] : -1;
-  const train = recorded.concat(live.filter((p) => p[0] > last));
+function curveData(curve) {
+  const train = (curve && curve.train) || [], val = (curve && curve.val) || [];
   const steps = [...new Set([...train.map((p) => p[0]), ...val.map((p) => p[0])])].sort((a, b) => a - b);
   const t = new Map(train), v = new Map(val);
   return [steps, steps.map((s) => (t.has(s) ? t.get(s) : null)), steps.map((s) => (v.has(s) ? v.get(s) : null))];
 }
 
-function drawCurve(box, run, chart, live) {
-  if (run.live && typeof run.step === "number" && typeof run.loss === "number"
-      && (!live.length || run.step > live[live.length - 1][0])) {
-    live.push([run.step, run.loss]);
-  }
-  const data = curveData(run.curve, live);
+function drawCurve(box, run, chart) {
+  const data = curveData(run.curve);
   box.dataset.trainPoints = data[1].filter((v) => v !== null).length;
   box.dataset.valPoints = (run.curve && run.curve.val || []).length;
   if (!data[0].length) {
@@ -218,7 +212,7 @@ function evaluation(ev) {
   const verified = ev.verified || null;
   parts.push(h("div", { class: "grid2" },
     h("div", {}, h("h3", {}, "Metrics"), metricsTable(r, "eval-metrics")),
-    verified ? h("div", {}, h("h3", {}, "Verified answers (a beam OPSIN maps back to the input)"),
+    verified ? h("div", {}, h("h3", {}, "Verified translation (a candidate OPSIN maps back to the input)"),
       metricsTable(verified, "verified")) : h("div")));
   if (r.by_heavy_atoms && r.by_heavy_atoms.length) {
     parts.push(h("h3", {}, "By heavy-atom count"), h("table", { id: "buckets" },
@@ -242,21 +236,30 @@ function evaluation(ev) {
         h("td", {}, x.reference),
         h("td", { class: "num" }, num(x.normalized_edit_distance, 2)))))));
   }
-  for (const [k, v] of Object.entries(verified || {})) {
-    if (Array.isArray(v) && v.length && typeof v[0] === "object") {
-      parts.push(h("h3", {}, "Verified answers: " + k), h("table", { class: "verified-list" },
-        h("tbody", {}, v.map((a) => h("tr", {},
-          h("td", {}, h("code", {}, a.source ?? a.input ?? "")),
-          h("td", {}, a.name ?? a.answer ?? a.prediction ?? ""),
-          h("td", {}, h("div", { class: "pair" }, picture(a.inputPicture, "input"), picture(a.predictionPicture, "answer"))))))));
-    }
+  const coverage = Object.entries(ev.coverage_at_k || {});
+  if (coverage.length) {
+    parts.push(h("h3", {}, "Verified coverage by candidates tried"), h("table", { id: "coverage" },
+      h("thead", {}, h("tr", {}, h("th", {}, "candidates"), coverage.map(([k]) => h("th", { class: "num" }, k)))),
+      h("tbody", {}, h("tr", {}, h("td", {}, "coverage"), coverage.map(([, v]) => h("td", { class: "num" }, pct(v)))))));
+  }
+  const answers = ev.verified_answers || [];
+  if (answers.length) {
+    parts.push(h("h3", {}, `Verified answers (${answers.length} listed; the name OPSIN maps back to the input)`),
+      h("table", { id: "verified-answers" },
+        h("thead", {}, h("tr", {}, ["input", "verified name", "structures: input | name", "reference"].map((c) => h("th", {}, c)),
+          h("th", { class: "num" }, "candidate"))),
+        h("tbody", {}, answers.map((a) => h("tr", { class: "answer" },
+          h("td", {}, h("code", {}, a.source)),
+          h("td", {}, a.name, a.name === a.reference ? h("div", { class: "ok" }, "= reference") : null),
+          h("td", {}, h("div", { class: "pair" }, picture(a.inputPicture, "input"), picture(a.predictionPicture, "name"))),
+          h("td", {}, a.reference),
+          h("td", { class: "num" }, a.rank + 1))))));
   }
   return h("section", { id: "evaluation" }, parts);
 }
 
 async function runPage(id) {
   let chart = null, evalShown = false;
-  const livePoints = [];
   const head = h("div"), statsBox = h("div"), timeBox = h("div"), chartBox = h("div", { class: "chart", id: "curve" });
   const ckptBox = h("div"), evalBox = h("div"), specBox = h("div");
   main.replaceChildren(head, statsBox, h("h2", {}, "Stages"), timeBox,
@@ -276,7 +279,7 @@ async function runPage(id) {
         run.error ? h("div", { class: "bad" }, run.error) : null));
     statsBox.replaceChildren(stats(run));
     timeBox.replaceChildren(timeline(run));
-    chart = drawCurve(chartBox, run, chart, livePoints);
+    chart = drawCurve(chartBox, run, chart);
     ckptBox.replaceChildren(checkpoints(run));
     if (!evalShown && (run.reportKey || SETTLED.has(run.status))) {
       const ev = await api("/api/runs/" + encodeURIComponent(id) + "/evaluation");

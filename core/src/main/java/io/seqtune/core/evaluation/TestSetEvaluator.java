@@ -82,6 +82,7 @@ public final class TestSetEvaluator {
     if (verified != null) {
       stored.put("verified", verified);
       stored.put("coverage_at_k", CoverageCurve.of(answers, search.maxCandidates()));
+      stored.put("verified_answers", VerifiedAnswer.listed(cases, answers));
       stored.put("candidates_per_input", meanSize(candidates));
     }
     stored.put("decode_seconds_per_input", decodeSeconds / Math.max(1, test.size()));

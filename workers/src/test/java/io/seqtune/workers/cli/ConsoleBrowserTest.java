@@ -172,7 +172,14 @@ class ConsoleBrowserTest {
     assertThat(Integer.parseInt(points.group(1))).isGreaterThan(1);
     assertThat(dom).containsPattern("id=\"curve\"[^>]*>.*class=\"uplot");
     assertThat(count(dom, "<canvas")).as("uPlot's canvas").isPositive();
-    assertThat(dom).contains("id=\"checkpoints\"", "id=\"worst\"", "id=\"eval-metrics\"");
+    assertThat(dom)
+        .contains(
+            "id=\"checkpoints\"",
+            "id=\"worst\"",
+            "id=\"eval-metrics\"",
+            "id=\"timeline\"",
+            "id=\"spec\"");
+    assertThat(dom).as("the run record's stages").contains("<b>training</b>", "<b>evaluation</b>");
     // Each worst example: its input molecule drawn, and the predicted name drawn or "unparseable".
     int examples = count(dom, "<tr class=\"example\">");
     assertThat(examples).isPositive();
