@@ -133,24 +133,30 @@ public final class SafetensorsReader implements AutoCloseable {
   public NDArray read(String name, NDManager manager, DataType dtype) {
     Entry e = entry(name);
     try {
-      ByteBuffer bytes =
+      ByteBuffer file =
           e.channel()
               .map(FileChannel.MapMode.READ_ONLY, e.offset(), e.length())
               .order(ByteOrder.nativeOrder());
+      ByteBuffer bytes = file;
       DataType stored = e.dtype();
       if (stored == DataType.BFLOAT16 || stored == DataType.FLOAT16) {
-        bytes = HalfFloats.toFloat32(bytes, stored == DataType.BFLOAT16);
+        bytes = HalfFloats.toFloat32(file, stored == DataType.BFLOAT16);
         stored = DataType.FLOAT32;
       }
+      NDArray result;
       try (NDManager staging = manager.newSubManager()) {
         // The staging array may point into the read-only mapped file: always copy out of it
         // (toType to the same type would return the same tensor).
         NDArray mapped = staging.create(bytes, e.shape(), stored);
-        NDArray result =
-            mapped.getDataType() == dtype ? mapped.duplicate() : mapped.toType(dtype, false);
+        result = mapped.getDataType() == dtype ? mapped.duplicate() : mapped.toType(dtype, false);
         result.attach(manager);
-        return result;
       }
+      // The staging view is closed and the result is a copy: unmap now, not at some later GC.
+      DirectBuffers.free(file);
+      if (bytes != file) {
+        DirectBuffers.free(bytes);
+      }
+      return result;
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot map tensor " + name, ex);
     }

@@ -10,6 +10,8 @@ public final class Tensors {
   private static final boolean ONEDNN_FLOAT32 =
       "onednn".equals(System.getProperty("seqtune.linear", "onednn"));
 
+  private static final long ONEDNN_MIN_ROWS = 64;
+
   private Tensors() {}
 
   /**
@@ -71,7 +73,11 @@ public final class Tensors {
    * @return [..., out]
    */
   public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-    if (ONEDNN_FLOAT32 && x.getDataType() == DataType.FLOAT32 && !x.getDevice().isGpu()) {
+    long rows = x.getShape().size() / x.getShape().get(x.getShape().dimension() - 1);
+    if (ONEDNN_FLOAT32
+        && rows >= ONEDNN_MIN_ROWS
+        && x.getDataType() == DataType.FLOAT32
+        && !x.getDevice().isGpu()) {
       return bias == null
           ? TorchScriptOp.ONEDNN_LINEAR_NO_BIAS.apply(x, weight)
           : TorchScriptOp.ONEDNN_LINEAR.apply(x, weight, bias);
