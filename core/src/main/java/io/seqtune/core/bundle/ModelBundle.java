@@ -5,6 +5,7 @@ import io.seqtune.core.NonRetryableException;
 import io.seqtune.core.dataset.Example;
 import io.seqtune.core.spec.ModelSpec;
 import io.seqtune.core.spec.PipelineSpec;
+import io.seqtune.model.BpeTrainer;
 import io.seqtune.model.CausalLM;
 import io.seqtune.model.CharTokenizer;
 import io.seqtune.model.ComputeDtype;
@@ -55,7 +56,7 @@ public final class ModelBundle implements AutoCloseable {
       for (Example e : train) {
         texts.add(formatter.training(e).text());
       }
-      CharTokenizer tokenizer = CharTokenizer.fit(texts);
+      TextTokenizer tokenizer = m.bpe() ? bpe(texts, m.bpeMerges()) : CharTokenizer.fit(texts);
       ModelConfig config =
           ModelConfig.gpt2()
               .vocabSize(tokenizer.vocabSize())
@@ -81,6 +82,24 @@ public final class ModelBundle implements AutoCloseable {
     }
     return new ModelBundle(
         CausalLM.load(base, config, device, ComputeDtype.FLOAT32), TextTokenizer.load(base), info);
+  }
+
+  /**
+   * A BPE learned from {@code texts}, loaded through the tokenizers library from a scratch
+   * directory that lives as long as the JVM (the tokenizer copies its files from there on save).
+   */
+  private static TextTokenizer bpe(List<String> texts, int merges) {
+    try {
+      Path dir = Files.createTempDirectory("seqtune-bpe");
+      dir.toFile().deleteOnExit(); // registered first, deleted last
+      BpeTrainer.train(texts, merges, dir);
+      try (var files = Files.list(dir)) {
+        files.forEach(f -> f.toFile().deleteOnExit());
+      }
+      return TextTokenizer.load(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the BPE tokenizer", e);
+    }
   }
 
   public static DeviceChoice device(PipelineSpec spec) {
@@ -140,5 +159,6 @@ public final class ModelBundle implements AutoCloseable {
   @Override
   public void close() {
     model.close();
+    tokenizer.close();
   }
 }
