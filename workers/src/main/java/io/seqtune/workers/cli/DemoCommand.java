@@ -74,6 +74,14 @@ final class DemoCommand implements Callable<Integer> {
           "Dropout probability (default 0 from scratch, where the small model is under-fitted; with --base, the model's own).")
   Double dropout;
 
+  @Option(
+      names = "--tokenizer",
+      description = "From scratch: char (default) or bpe, learned from the training split.")
+  String tokenizer;
+
+  @Option(names = "--bpe-merges", description = "Merges of --tokenizer bpe (default 200).")
+  Integer bpeMerges;
+
   @Option(names = "--batch-size")
   Integer batchSize;
 
@@ -100,6 +108,12 @@ final class DemoCommand implements Callable<Integer> {
           "Beam width at evaluation (default ${DEFAULT-VALUE}): the top beam is judged as the model's answer, "
               + "and the best beam OPSIN maps back to the input is the verified answer `seqtune translate --verify` gives.")
   Integer beams;
+
+  @Option(
+      names = "--samples",
+      description =
+          "Sampled candidates per test molecule after the beams, for verified translation (default 0).")
+  Integer samples;
 
   @Option(names = "--seed")
   Long seed;
@@ -182,6 +196,8 @@ final class DemoCommand implements Callable<Integer> {
     putIf(model, "hidden", hidden);
     putIf(model, "heads", heads);
     putIf(model, "dropout", dropout);
+    putIf(model, "tokenizer", tokenizer);
+    putIf(model, "bpeMerges", bpeMerges);
     Map<String, Object> train = new LinkedHashMap<>();
     putIf(train, "epochs", epochs);
     putIf(train, "batchSize", batchSize);
@@ -189,6 +205,7 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, Object> eval = new LinkedHashMap<>();
     putIf(eval, "maxExamples", evalExamples);
     putIf(eval, "beams", beams);
+    putIf(eval, "samples", samples);
     return Map.of(
         "task", "smiles2iupac", "data", data, "model", model, "train", train, "eval", eval);
   }
@@ -257,6 +274,7 @@ final class DemoCommand implements Callable<Integer> {
     out.put("parse_rate", m.get("parse_rate"));
     out.put("verified_coverage", m.get("verified_coverage"));
     out.put("beams", beams);
+    out.put("samples", samples == null ? 0 : samples);
     out.put("normalized_edit_distance", m.get("normalized_edit_distance"));
     out.put("wall_seconds", Math.round(wall * 10) / 10.0);
     out.put("model_version", r.modelVersion());
@@ -280,8 +298,11 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf("  %-28s %.3f%n", "OPSIN round trip, top beam", m.get("roundtrip_accuracy"));
     System.out.printf("  %-28s %.3f%n", "OPSIN parse rate", m.get("parse_rate"));
     System.out.printf(
-        "  %-28s %.3f  (a beam of %d OPSIN maps back to the input: translate --verify)%n",
-        "verified coverage", m.get("verified_coverage"), beams);
+        "  %-28s %.3f  (a beam of %d%s OPSIN maps back to the input: translate --verify)%n",
+        "verified coverage",
+        m.get("verified_coverage"),
+        beams,
+        samples == null || samples == 0 ? "" : " or a sample of " + samples);
     System.out.printf("  %-28s %.1f s%n", "wall time", wall);
     System.out.printf(
         "  %-28s %s%s (%s)%n",
