@@ -5,8 +5,6 @@ import io.seqtune.chem.EvalReport;
 import io.seqtune.chem.Evaluator;
 import io.seqtune.chem.Isotopes;
 import io.seqtune.chem.Stereo;
-import io.seqtune.chem.VerifiedName;
-import io.seqtune.chem.VerifiedReport;
 import io.seqtune.core.WorkerContext;
 import io.seqtune.core.bundle.ModelBundle;
 import io.seqtune.core.checkpoint.Checkpoints;
@@ -58,20 +56,17 @@ public final class TestSetEvaluator {
     }
     double decodeSeconds = (System.nanoTime() - decodeBegan) / 1e9;
     List<EvalExample> judged = new ArrayList<>();
-    List<VerifiedReport.Case> cases = new ArrayList<>();
     for (int i = 0; i < test.size(); i++) {
       judged.add(
           new EvalExample(test.get(i).input(), test.get(i).output(), candidates.get(i).get(0)));
-      cases.add(
-          new VerifiedReport.Case(test.get(i).input(), test.get(i).output(), candidates.get(i)));
     }
     EvalReport report = Evaluator.evaluate(judged, names, stereo, isotopes);
     // Verified translation: the first candidate whose OPSIN parse is the source molecule, when
     // there is one.
-    long verifyBegan = System.nanoTime();
-    List<VerifiedName> answers = names ? VerifiedReport.choose(cases, stereo, isotopes) : null;
-    double verifySeconds = (System.nanoTime() - verifyBegan) / 1e9;
-    VerifiedReport verified = names ? VerifiedReport.of(cases, answers) : null;
+    VerifiedCoverage verified =
+        names
+            ? VerifiedCoverage.of(test, candidates, search, decodeSeconds, stereo, isotopes)
+            : null;
     String reportKey = StoreLayout.evalReport(in.runId());
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("checkpoint", in.checkpointKey());
@@ -80,25 +75,21 @@ public final class TestSetEvaluator {
     stored.put("samples", e.samples());
     stored.put("report", report);
     if (verified != null) {
-      stored.put("verified", verified);
-      stored.put("coverage_at_k", CoverageCurve.of(answers, search.maxCandidates()));
-      stored.put("verified_answers", VerifiedAnswer.listed(cases, answers));
-      stored.put("candidates_per_input", meanSize(candidates));
+      stored.put("verified", verified.verified());
+      stored.put("coverage_at_k", verified.coverageAtK());
+      stored.put("verified_answers", verified.verifiedAnswers());
+      stored.put("candidates_per_input", verified.candidatesPerInput());
+      stored.put("verify_seconds_per_input", verified.verifySecondsPerInput());
     }
     stored.put("decode_seconds_per_input", decodeSeconds / Math.max(1, test.size()));
-    stored.put("verify_seconds_per_input", verifySeconds / Math.max(1, test.size()));
     context.store().putJson(reportKey, stored);
     Map<String, Double> metrics = headline(report);
     if (verified != null) {
-      metrics.put("verified_coverage", verified.coverage());
-      metrics.put("verified_exact_match", verified.verifiedExactMatch());
+      metrics.put("verified_coverage", verified.verified().coverage());
+      metrics.put("verified_exact_match", verified.verified().verifiedExactMatch());
     }
     context.metrics().evaluation(in.runId(), metrics);
     return new EvalResult(reportKey, report.n(), metrics);
-  }
-
-  private static double meanSize(List<List<String>> candidates) {
-    return candidates.stream().mapToInt(List::size).average().orElse(0);
   }
 
   static Map<String, Double> headline(EvalReport r) {

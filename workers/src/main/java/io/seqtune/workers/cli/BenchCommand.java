@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Train.class,
       BenchCommand.Generate.class,
-      BenchPubchemCommand.class
+      BenchPubchemCommand.class,
+      BenchVerifyCommand.class
     })
 final class BenchCommand {
 
