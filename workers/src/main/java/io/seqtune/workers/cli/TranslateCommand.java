@@ -6,6 +6,7 @@ import io.seqtune.chem.Molecules;
 import io.seqtune.chem.Stereo;
 import io.seqtune.chem.VerifiedName;
 import io.seqtune.core.bundle.ModelBundle;
+import io.seqtune.core.evaluation.CandidateSearch;
 import io.seqtune.core.evaluation.Translator;
 import io.seqtune.core.registry.ModelRegistry;
 import io.seqtune.core.registry.ModelVersion;
@@ -59,6 +60,20 @@ final class TranslateCommand implements Callable<Integer> {
       names = "--verify",
       description = "Return the best of the beams whose OPSIN parse is the input molecule.")
   boolean verify;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "0",
+      description =
+          "With --verify: this many sampled candidates after the beams (default 0), checked in"
+              + " order of model probability.")
+  int samples;
+
+  @Option(
+      names = "--temperature",
+      defaultValue = "1.0",
+      description = "Sampling temperature (default ${DEFAULT-VALUE}).")
+  double temperature;
 
   @Option(names = "--max-new-tokens", defaultValue = "120")
   int maxNewTokens;
@@ -136,8 +151,14 @@ final class TranslateCommand implements Callable<Integer> {
       new ModelRegistry(store).fetch(version, dir);
     }
     try (ModelBundle bundle = ModelBundle.load(dir, DeviceChoice.CPU)) {
-      return new Translator(bundle)
-          .candidates(in, Math.max(beams, verify ? 2 : 1), maxNewTokens, Math.max(beams, 1));
+      Translator translator = new Translator(bundle);
+      if (verify && samples > 0) {
+        CandidateSearch search =
+            new CandidateSearch(Math.max(beams, 1), samples, temperature, 0, 1);
+        return translator.candidates(in, search, maxNewTokens, done -> {});
+      }
+      return translator.candidates(
+          in, Math.max(beams, verify ? 2 : 1), maxNewTokens, Math.max(beams, 1));
     }
   }
 

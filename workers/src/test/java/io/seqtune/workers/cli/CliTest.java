@@ -142,6 +142,10 @@ class CliTest {
       }
       assertThat(answered).containsExactly(true, false, false, false, true);
     }
+    Run sampled =
+        seqtune(env, "translate", "--verify", "--beams=2", "--samples=3", "--json", "CCO");
+    assertThat(sampled.exit()).as(sampled.err()).isZero();
+    assertThat(Cli.JSON.readTree(sampled.lastLine()).has("verified")).isTrue();
   }
 
   @Test
