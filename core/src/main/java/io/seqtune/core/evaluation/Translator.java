@@ -16,6 +16,9 @@ import java.util.function.IntConsumer;
  */
 public final class Translator {
   private static final int BATCH = 32;
+  // Sampled sequences decoded at once: with many samples a batch holds fewer inputs, so the KV
+  // cache stays near the size of 32 beam-searched inputs.
+  private static final int SAMPLED_ROWS = 256;
 
   private final ModelBundle bundle;
   private final Generator generator;
@@ -39,9 +42,13 @@ public final class Translator {
    */
   public List<List<String>> candidates(
       List<String> inputs, CandidateSearch search, int maxNewTokens, IntConsumer progress) {
+    int batchSize =
+        search.samples() == 0
+            ? BATCH
+            : Math.max(1, Math.min(BATCH, SAMPLED_ROWS / search.samples()));
     List<List<String>> out = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i += BATCH) {
-      List<String> batch = inputs.subList(i, Math.min(inputs.size(), i + BATCH));
+    for (int i = 0; i < inputs.size(); i += batchSize) {
+      List<String> batch = inputs.subList(i, Math.min(inputs.size(), i + batchSize));
       List<List<String>> beamed = candidates(batch, search.beams(), maxNewTokens, search.beams());
       if (search.samples() == 0) {
         out.addAll(beamed);
