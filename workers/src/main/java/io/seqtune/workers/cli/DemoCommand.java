@@ -232,10 +232,15 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println("stage: " + s.stage());
       }
       stage = s.stage() == null ? stage : s.stage();
+      if ("training".equals(s.stage()) && s.epoch() != null && s.epoch() != barEpoch) {
+        // A new epoch closes the last one's bar even before the new epoch's first heartbeat
+        // reaches the server (heartbeats are throttled; a short epoch may report none).
+        closeBar(bar);
+        bar = null;
+        barEpoch = s.epoch();
+      }
       if ("training".equals(s.stage()) && s.batchesInEpoch() != null && s.batchesInEpoch() > 0) {
-        if (bar == null || s.epoch() != barEpoch) {
-          closeBar(bar);
-          barEpoch = s.epoch();
+        if (bar == null) {
           bar =
               new ProgressBarBuilder()
                   .setTaskName(String.format("epoch %d/%d", s.epoch(), s.epochs()))
