@@ -17,9 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * A model directory as seqtune uses it: Hugging Face weights and config, the tokenizer, and {@link
@@ -43,19 +42,21 @@ public final class ModelBundle implements AutoCloseable {
   /**
    * The model a run starts from: a fresh small GPT-2 with a tokenizer fitted on the formatted
    * {@code train} examples only (validation and test text stay unseen, as at inference; their
-   * characters missing from training encode to {@code <unk>}), or a Hugging Face base.
+   * characters missing from training encode to {@code <unk>}), or a Hugging Face base. {@code
+   * train} is read once, one example at a time.
    */
-  public static ModelBundle start(PipelineSpec spec, List<Example> train) {
+  public static ModelBundle start(PipelineSpec spec, Iterable<Example> train) {
     ModelSpec m = spec.model();
     DeviceChoice device = device(spec);
     RunInfo info =
         new RunInfo(spec.task(), spec.data().formatOrTemplate(), m.maxLength(), m.base());
     if (m.fromScratch()) {
       ExampleFormatter formatter = ExampleFormatter.of(spec);
-      List<String> texts = new ArrayList<>();
-      for (Example e : train) {
-        texts.add(formatter.training(e).text());
-      }
+      Iterable<String> texts =
+          () ->
+              StreamSupport.stream(train.spliterator(), false)
+                  .map(e -> formatter.training(e).text())
+                  .iterator();
       TextTokenizer tokenizer = m.bpe() ? bpe(texts, m.bpeMerges()) : CharTokenizer.fit(texts);
       ModelConfig config =
           ModelConfig.gpt2()
@@ -88,7 +89,7 @@ public final class ModelBundle implements AutoCloseable {
    * A BPE learned from {@code texts}, loaded through the tokenizers library from a scratch
    * directory that lives as long as the JVM (the tokenizer copies its files from there on save).
    */
-  private static TextTokenizer bpe(List<String> texts, int merges) {
+  private static TextTokenizer bpe(Iterable<String> texts, int merges) {
     try {
       Path dir = Files.createTempDirectory("seqtune-bpe");
       dir.toFile().deleteOnExit(); // registered first, deleted last

@@ -127,4 +127,9 @@ public final class DatasetFiles {
   public static List<Example> split(Path datasetDir, String name) {
     return read(datasetDir.resolve(name + ".jsonl"));
   }
+
+  /** A split of a local dataset, indexed for reading by position; the caller closes it. */
+  public static ExampleFile splitFile(Path datasetDir, String name) {
+    return ExampleFile.open(datasetDir.resolve(name + ".jsonl"));
+  }
 }

@@ -7,14 +7,13 @@ import io.seqtune.core.checkpoint.CheckpointState;
 import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.checkpoint.StoredCheckpoint;
 import io.seqtune.core.dataset.DatasetFiles;
-import io.seqtune.core.dataset.Example;
+import io.seqtune.core.dataset.ExampleFile;
 import io.seqtune.core.runs.RunRecords;
 import io.seqtune.core.runs.TrainingRecorder;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.spec.TrainSpec;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
-import io.seqtune.model.Batch;
 import io.seqtune.model.StepResult;
 import io.seqtune.model.TrainConfig;
 import io.seqtune.model.Trainer;
@@ -60,17 +59,27 @@ public final class EpochTrainer {
     this.specSha256 = Checkpoints.specSha256(in.spec());
   }
 
-  /** The data of the run and the checkpoint this attempt resumes from (null: none). */
+  /**
+   * The data of the run, read from the local split files by position, and the checkpoint this
+   * attempt resumes from (null: none).
+   */
   private record Prepared(
-      List<Example> train,
-      List<Example> validation,
+      ExampleFile train,
+      ExampleFile validation,
       int batchesInEpoch,
       long totalSteps,
-      Checkpoints.Loaded resume) {}
+      Checkpoints.Loaded resume)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      train.close();
+      validation.close();
+    }
+  }
 
   /** What every epoch of this attempt trains with. */
   private record Session(ModelBundle bundle, Trainer trainer, Prepared prepared) {
-    List<Example> train() {
+    ExampleFile train() {
       return prepared.train();
     }
   }
@@ -81,8 +90,13 @@ public final class EpochTrainer {
    * the epoch's end-of-epoch checkpoint.
    */
   public EpochResult train(String heartbeatKey, int attempt) {
+    try (Prepared p = heartbeat.during(() -> prepare(heartbeatKey))) {
+      return train(p, attempt);
+    }
+  }
+
+  private EpochResult train(Prepared p, int attempt) {
     PipelineSpec spec = in.spec();
-    Prepared p = heartbeat.during(() -> prepare(heartbeatKey));
     recorder = new TrainingRecorder(new RunRecords(context.store()), in.runId(), p.totalSteps());
     if (attempt > 1) {
       recorder.attempt(attempt);
@@ -145,17 +159,22 @@ public final class EpochTrainer {
   private Prepared prepare(String heartbeatKey) {
     TrainSpec t = in.spec().train();
     Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
-    List<Example> train = DatasetFiles.split(data, DatasetFiles.TRAIN);
-    int batchesInEpoch = batchesPerEpoch(train.size(), t);
-    checkpoints.deleteIncomplete(in.runId());
-    Checkpoints.Loaded resume =
-        checkpoints.firstIntact(resumeCandidates(heartbeatKey), work).orElse(null);
-    return new Prepared(
-        train,
-        DatasetFiles.split(data, DatasetFiles.VALIDATION),
-        batchesInEpoch,
-        (long) t.epochs() * batchesInEpoch / t.gradAccumulation(),
-        resume);
+    ExampleFile train = DatasetFiles.splitFile(data, DatasetFiles.TRAIN);
+    try {
+      int batchesInEpoch = batchesPerEpoch(train.size(), t);
+      checkpoints.deleteIncomplete(in.runId());
+      Checkpoints.Loaded resume =
+          checkpoints.firstIntact(resumeCandidates(heartbeatKey), work).orElse(null);
+      return new Prepared(
+          train,
+          DatasetFiles.splitFile(data, DatasetFiles.VALIDATION),
+          batchesInEpoch,
+          (long) t.epochs() * batchesInEpoch / t.gradAccumulation(),
+          resume);
+    } catch (RuntimeException e) {
+      train.close(); // the attempt fails here: release the split file before it propagates
+      throw e;
+    }
   }
 
   /** Whole optimizer steps only: checkpoints can only be taken between them. */
@@ -179,10 +198,13 @@ public final class EpochTrainer {
   private EpochResult runEpoch(Session s, CheckpointState start, String previousKey) {
     TrainSpec t = in.spec().train();
     EpochRun run = new EpochRun(start, previousKey);
-    List<Integer> order = BatchOrder.of(s.train(), t.batchSize(), t.seed(), run.epoch());
+    int[] order = BatchOrder.of(s.train().lengths(), t.batchSize(), t.seed(), run.epoch());
+    int maxLength = in.spec().model().maxLength();
     for (int b = run.firstBatch(); b < run.batchesInEpoch(); b++) {
       long stepBegan = System.nanoTime();
-      StepResult r = s.trainer().step(batch(s.bundle(), s.train(), order, b, t.batchSize()));
+      StepResult r =
+          s.trainer()
+              .step(TrainingBatch.of(s.bundle(), s.train(), order, b, t.batchSize(), maxLength));
       run.recordBatch(r, s.trainer().step());
       context
           .metrics()
@@ -281,27 +303,16 @@ public final class EpochTrainer {
     return new ArrayList<>(keys);
   }
 
-  /** Batch {@code b} of {@code size} examples in {@code order}, encoded and padded. */
-  private Batch batch(
-      ModelBundle bundle, List<Example> examples, List<Integer> order, int b, int size) {
-    List<int[]> prompts = new ArrayList<>();
-    List<int[]> responses = new ArrayList<>();
-    for (int i = b * size; i < Math.min(order.size(), (b + 1) * size); i++) {
-      int[][] encoded = bundle.encode(examples.get(order.get(i)));
-      prompts.add(encoded[0]);
-      responses.add(encoded[1]);
-    }
-    return Batch.of(prompts, responses, bundle.tokenizer().padId(), in.spec().model().maxLength());
-  }
-
   private double validationLoss(Session s) {
-    List<Example> validation = s.prepared().validation();
-    List<Integer> order = IntStream.range(0, validation.size()).boxed().toList();
+    ExampleFile validation = s.prepared().validation();
+    int[] order = IntStream.range(0, validation.size()).toArray();
     int batches = (validation.size() + EVAL_BATCH - 1) / EVAL_BATCH;
+    int maxLength = in.spec().model().maxLength();
     return ValidationLoss.of(
         s.trainer(),
         IntStream.range(0, batches)
-                .mapToObj(b -> batch(s.bundle(), validation, order, b, EVAL_BATCH))
+                .mapToObj(
+                    b -> TrainingBatch.of(s.bundle(), validation, order, b, EVAL_BATCH, maxLength))
             ::iterator);
   }
 
