@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Heap used without a collection counts garbage and says nothing about what a build holds; the
  * forced collections cost a few percent of the time measured beside them.
  */
-final class PeakHeap implements AutoCloseable {
+public final class PeakHeap implements AutoCloseable {
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final AtomicLong peak = new AtomicLong();
   private final ScheduledExecutorService sampler;
 
-  PeakHeap(long intervalMillis) {
+  public PeakHeap(long intervalMillis) {
     sample();
     sampler =
         Executors.newSingleThreadScheduledExecutor(
@@ -36,7 +36,7 @@ final class PeakHeap implements AutoCloseable {
   }
 
   /** Stops sampling (after one last sample) and returns the peak in bytes. */
-  long stop() {
+  public long stop() {
     sampler.shutdownNow();
     try {
       sampler.awaitTermination(10, TimeUnit.SECONDS);

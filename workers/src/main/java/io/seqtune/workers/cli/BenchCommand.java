@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Train.class,
       BenchCommand.Generate.class,
       BenchPubchemCommand.class,
-      BenchVerifyCommand.class
+      BenchVerifyCommand.class,
+      BenchEpochDataCommand.class
     })
 final class BenchCommand {
 
