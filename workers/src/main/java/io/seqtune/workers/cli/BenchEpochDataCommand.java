@@ -42,12 +42,17 @@ final class BenchEpochDataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<EpochDataBenchmark.Result> results = new ArrayList<>();
+    if (steps < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("--steps and --batch-size must be at least 1");
+    }
     for (int n : rows) {
       if (n < (long) steps * batchSize) {
         throw new IllegalArgumentException(
             "--rows " + n + " is fewer than --steps x --batch-size = " + steps * batchSize);
       }
+    }
+    List<EpochDataBenchmark.Result> results = new ArrayList<>();
+    for (int n : rows) {
       Path work = Files.createTempDirectory("epoch-data-");
       try {
         results.add(EpochDataBenchmark.run(n, steps, batchSize, seed, work));
