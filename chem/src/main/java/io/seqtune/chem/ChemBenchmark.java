@@ -1,5 +1,6 @@
 package io.seqtune.chem;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.seqtune.chem.curation.CurationConfig;
 import io.seqtune.chem.curation.Curator;
 import io.seqtune.chem.ingest.RowSource;
@@ -67,7 +68,7 @@ public final class ChemBenchmark {
   }
 
   private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 }

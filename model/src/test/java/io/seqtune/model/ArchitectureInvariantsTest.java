@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seqtune.model.nn.KvCache;
@@ -92,12 +93,11 @@ class ArchitectureInvariantsTest {
         NoGrad noGrad = NoGrad.enter();
         KvCache cache = model.newCache(m)) {
       long[][] ids = {{5, 9, 2, 44, 17, 8, 60, 3}};
-      NDArray full =
-          model.logits(m.create(ids), m.ones(new ai.djl.ndarray.types.Shape(1, 8), DataType.INT64));
+      NDArray full = model.logits(m.create(ids), m.ones(new Shape(1, 8), DataType.INT64));
       NDArray prefix =
           model.forward(
               m.create(new long[][] {{5, 9, 2}}),
-              m.ones(new ai.djl.ndarray.types.Shape(1, 3), DataType.INT64),
+              m.ones(new Shape(1, 3), DataType.INT64),
               cache,
               false);
       assertThat(prefix.sub(full.get(":, :3, :")).abs().max().getFloat()).isLessThan(1e-5f);
@@ -106,7 +106,7 @@ class ArchitectureInvariantsTest {
           NDArray step =
               model.forward(
                   m.create(new long[][] {{ids[0][t]}}),
-                  m.ones(new ai.djl.ndarray.types.Shape(1, t + 1), DataType.INT64),
+                  m.ones(new Shape(1, t + 1), DataType.INT64),
                   cache,
                   false);
           assertThat(step.sub(full.get(":, " + t + ":" + (t + 1) + ", :")).abs().max().getFloat())

@@ -3,6 +3,7 @@ package io.seqtune.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
@@ -37,7 +38,7 @@ class BatchTest {
                 0,
                 DeviceChoice.CPU);
         Trainer trainer = new Trainer(model, TrainConfig.defaults(), 1)) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> trainer.step(tooLong))
+      Assertions.assertThatThrownBy(() -> trainer.step(tooLong))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("17 tokens exceed the model's 16 positions");
     }

@@ -6,6 +6,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.seqtune.model.io.SafetensorsReader;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,23 +43,18 @@ class CheckpointFormatsTest {
             + ","
             + (far + 4)
             + "]}}";
-    byte[] json = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    java.nio.ByteBuffer near =
-        java.nio.ByteBuffer.allocate(8)
-            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-            .putFloat(1.5f)
-            .putFloat(-2f);
-    java.nio.ByteBuffer farBytes =
-        java.nio.ByteBuffer.allocate(4)
-            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer near =
+        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f);
+    ByteBuffer farBytes =
+        ByteBuffer.allocate(4)
+            .order(ByteOrder.LITTLE_ENDIAN)
             .putShort((short) 0x3fc0)
             .putShort((short) 0xc040); // bf16 1.5, -3.0
     Path file = dir.resolve("big.safetensors");
-    try (java.io.RandomAccessFile out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-      java.nio.ByteBuffer length =
-          java.nio.ByteBuffer.allocate(8)
-              .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-              .putLong(json.length);
+    try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+      ByteBuffer length =
+          ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length);
       out.write(length.array());
       out.write(json);
       out.write(near.array());
@@ -74,14 +74,13 @@ class CheckpointFormatsTest {
     short[] halves = {0x3c00, (short) 0xc100, 0x7bff, 0x0001, (short) 0xfc00, 0x0000};
     float[] expected = {1f, -2.5f, 65504f, 0x1p-24f, Float.NEGATIVE_INFINITY, 0f};
     String header = "{\"h\":{\"dtype\":\"F16\",\"shape\":[6],\"data_offsets\":[0,12]}}";
-    byte[] json = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    java.nio.ByteBuffer file =
-        java.nio.ByteBuffer.allocate(8 + json.length + 12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer file = ByteBuffer.allocate(8 + json.length + 12).order(ByteOrder.LITTLE_ENDIAN);
     file.putLong(json.length).put(json);
     for (short h : halves) {
       file.putShort(h);
     }
-    java.nio.file.Files.write(dir.resolve("h.safetensors"), file.array());
+    Files.write(dir.resolve("h.safetensors"), file.array());
     try (NDManager m = NDManager.newBaseManager();
         SafetensorsReader reader = SafetensorsReader.open(dir.resolve("h.safetensors"))) {
       assertThat(reader.read("h", m).toFloatArray()).containsExactly(expected);

@@ -2,6 +2,7 @@ package io.seqtune.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import io.seqtune.model.io.SafetensorsReader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class Fixtures {
 
   /** Largest |a - b| over positions where mask [B, T] is 1; a and b are [B, T, V]. */
   static double maxDiffWhereMasked(NDArray a, NDArray b, NDArray mask) {
-    NDArray keep = mask.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(-1);
+    NDArray keep = mask.toType(DataType.FLOAT32, false).expandDims(-1);
     return a.sub(b).abs().mul(keep).max().getFloat();
   }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +84,7 @@ class FromScratchTrainingTest {
       try (CausalLM loaded = CausalLM.load(dir, DeviceChoice.CPU)) {
         assertThat(loaded.parameterCount()).isEqualTo(model.parameterCount());
         NDArray ids = m.create(new long[][] {{1, 5, 6, 7, 8}});
-        NDArray mask = m.ones(ids.getShape(), ai.djl.ndarray.types.DataType.INT64);
+        NDArray mask = m.ones(ids.getShape(), DataType.INT64);
         assertThat(loaded.logits(ids, mask).contentEquals(model.logits(ids, mask))).isTrue();
       }
     }
@@ -148,7 +150,7 @@ class FromScratchTrainingTest {
   }
 
   private static int[] append(int[] ids, int id) {
-    int[] out = java.util.Arrays.copyOf(ids, ids.length + 1);
+    int[] out = Arrays.copyOf(ids, ids.length + 1);
     out[ids.length] = id;
     return out;
   }

@@ -12,6 +12,7 @@ import io.seqtune.model.nn.Rotary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,12 +125,10 @@ class GptNeoXConstructionTest {
           double b = x[t * headDim + i + rotaryDim / 2];
           assertThat(actual[t * headDim + i])
               .isCloseTo(
-                  (float) (a * Math.cos(angle) - b * Math.sin(angle)),
-                  org.assertj.core.api.Assertions.within(1e-5f));
+                  (float) (a * Math.cos(angle) - b * Math.sin(angle)), Assertions.within(1e-5f));
           assertThat(actual[t * headDim + i + rotaryDim / 2])
               .isCloseTo(
-                  (float) (b * Math.cos(angle) + a * Math.sin(angle)),
-                  org.assertj.core.api.Assertions.within(1e-5f));
+                  (float) (b * Math.cos(angle) + a * Math.sin(angle)), Assertions.within(1e-5f));
         }
         for (int i = rotaryDim; i < headDim; i++) {
           assertThat(actual[t * headDim + i]).isEqualTo(x[t * headDim + i]);

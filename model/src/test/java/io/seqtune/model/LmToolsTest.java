@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.seqtune.model.io.SafetensorsReader;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +36,11 @@ class LmToolsTest {
           .isCloseTo(gpt2.get("loss_after_adamw_step").getFloat(), within(1e-4));
 
       long[] greedy = gpt2.get("greedy_ids").toLongArray();
-      long[] prompt = java.util.Arrays.copyOf(greedy, 5);
+      long[] prompt = Arrays.copyOf(greedy, 5);
       assertThat(LmTools.generate(Fixtures.hf("gpt2"), prompt, 8, 1, false))
           .containsExactly(greedy);
       long[] beam = Fixtures.reference("beam_gpt2", m).get("beam4_ids").get("0, :").toLongArray();
-      assertThat(
-              LmTools.generate(Fixtures.hf("gpt2"), java.util.Arrays.copyOf(beam, 6), 8, 4, false))
+      assertThat(LmTools.generate(Fixtures.hf("gpt2"), Arrays.copyOf(beam, 6), 8, 4, false))
           .containsExactly(beam);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import io.seqtune.model.lora.LoraAdapter;
 import io.seqtune.model.lora.LoraConfig;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ class LoraTest {
       adapter.save(dir);
       assertThat(dir.resolve("adapter_config.json")).exists();
       NDArray ids = m.create(new long[][] {{5, 6, 7, 10, 11}});
-      NDArray mask = m.ones(ids.getShape(), ai.djl.ndarray.types.DataType.INT64);
+      NDArray mask = m.ones(ids.getShape(), DataType.INT64);
       NDArray trained = model.logits(ids, mask);
       try (CausalLM fresh = CausalLM.load(Fixtures.hf("gpt2"), DeviceChoice.CPU)) {
         LoraAdapter.load(fresh, dir);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.seqtune.model.nn.NoGrad;
 import io.seqtune.model.nn.Parameter;
@@ -58,8 +59,8 @@ class TrainingMathTest {
   @Test
   void weightDecayShrinksMatricesButNotBiasesOrNorms() {
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray matrix = m.ones(new ai.djl.ndarray.types.Shape(2, 2));
-      NDArray bias = m.ones(new ai.djl.ndarray.types.Shape(2));
+      NDArray matrix = m.ones(new Shape(2, 2));
+      NDArray bias = m.ones(new Shape(2));
       matrix.setRequiresGradient(true);
       bias.setRequiresGradient(true);
       try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {

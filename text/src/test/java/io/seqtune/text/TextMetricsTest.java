@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class TextMetricsTest {
@@ -19,8 +20,7 @@ class TextMetricsTest {
   @Test
   void bleuIsOneForIdenticalTextAndFallsWithErrors() {
     List<String> references = List.of("propan-2-ol", "2-methylbutanoic acid");
-    assertThat(TextMetrics.bleu4Chars(references, references))
-        .isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(TextMetrics.bleu4Chars(references, references)).isEqualTo(1.0, Offset.offset(1e-12));
     double oneTypo =
         TextMetrics.bleu4Chars(references, List.of("propan-1-ol", "2-methylbutanoic acid"));
     double manyTypos =

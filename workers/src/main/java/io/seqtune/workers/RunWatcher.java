@@ -13,6 +13,7 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -166,7 +167,7 @@ public final class RunWatcher {
     return r.checkpoints() == null
         ? Optional.empty()
         : r.checkpoints().stream()
-            .max(java.util.Comparator.comparingLong(RunRecord.Checkpoint::step))
+            .max(Comparator.comparingLong(RunRecord.Checkpoint::step))
             .map(RunRecord.Checkpoint::key);
   }
 

@@ -4,12 +4,14 @@ import com.uber.m3.tally.Scope;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.File;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A checked connection to the Temporal frontend; failures name the address instead of dumping a
@@ -53,9 +55,8 @@ public final class TemporalConnection implements AutoCloseable {
       service.healthCheck();
       service
           .blockingStub()
-          .withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
-          .getSystemInfo(
-              io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+          .withDeadlineAfter(5, TimeUnit.SECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
     } catch (RuntimeException e) {
       service.shutdownNow();
       throw new UnreachableException(
@@ -108,7 +109,7 @@ public final class TemporalConnection implements AutoCloseable {
   @Override
   public void close() {
     service.shutdown();
-    service.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    service.awaitTermination(5, TimeUnit.SECONDS);
   }
 
   /** A server that cannot be reached; the message says which and how to fix it. */

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Builds a dataset from a spec: read sources → curate → split → render prompts → write shards,
@@ -50,7 +51,7 @@ public final class DatasetBuilder {
     long keepAtMost = spec.maxRows() == null ? Long.MAX_VALUE : spec.maxRows();
     long unmatched = 0;
     try (DatasetWriter writer = new DatasetWriter(root, key, spec.shardSize())) {
-      java.util.function.Consumer<CuratedMolecule> keep =
+      Consumer<CuratedMolecule> keep =
           curated -> {
             NamedMolecule molecule = curated.molecule();
             String group = splitter.groupKey(curated.inchiKey(), molecule.smiles());

@@ -2,9 +2,11 @@ package io.seqtune.chem.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seqtune.chem.Molecules;
 import io.seqtune.chem.ingest.RowSource;
 import io.seqtune.chem.ingest.SourceRow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class CuratorTest {
 
   @Test
   void eachRuleRemovesWhatThePaperRemoves() {
-    Map<String, String> expectedRule = new java.util.LinkedHashMap<>();
+    Map<String, String> expectedRule = new LinkedHashMap<>();
     expectedRule.put(IBUPROFEN, null);
     expectedRule.put("CC(C)[C@@H]1CC[C@@H](C)C[C@H]1O", null);
     expectedRule.put("OC(=O)C(C)c1ccc(CC(C)C)cc1", "duplicate_smiles");
@@ -78,7 +80,7 @@ class CuratorTest {
             r -> {});
     assertThat(kept.get(0).molecule().smiles())
         .contains("@")
-        .isEqualTo(io.seqtune.chem.Molecules.canonicalSmiles("CC(C)[C@@H]1CC[C@@H](C)C[C@H]1O"));
+        .isEqualTo(Molecules.canonicalSmiles("CC(C)[C@@H]1CC[C@@H](C)C[C@H]1O"));
   }
 
   @Test

@@ -9,8 +9,10 @@ import io.seqtune.chem.ChemException;
 import io.seqtune.chem.SyntheticConfig;
 import io.seqtune.chem.curation.CurationConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -199,7 +201,7 @@ class DatasetBuilderTest {
     assertThat(cut.curation().rowsRead())
         .isEqualTo(6); // the broken row, then five kept; the rest unread
     Path dir = root.resolve(DatasetKey.derive(five));
-    List<String> kept = new java.util.ArrayList<>();
+    List<String> kept = new ArrayList<>();
     for (DatasetManifest.Shard shard : cut.shards()) {
       if (!shard.file().equals(DatasetManifest.QUARANTINE_FILE)) {
         Files.readAllLines(dir.resolve(shard.file()))
@@ -215,7 +217,7 @@ class DatasetBuilderTest {
     try {
       return new ObjectMapper().readTree(json);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

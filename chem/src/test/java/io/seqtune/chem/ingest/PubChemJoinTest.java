@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +29,7 @@ class PubChemJoinTest {
     assertThat(rows)
         .filteredOn(r -> !r.isMalformed())
         .extracting(SourceRow::id, SourceRow::structure, SourceRow::name)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("1", "CCO", "ethanol"),
-            org.assertj.core.groups.Tuple.tuple("4", "CCN", "ethanamine"));
+        .containsExactly(Tuple.tuple("1", "CCO", "ethanol"), Tuple.tuple("4", "CCN", "ethanamine"));
     assertThat(rows)
         .filteredOn(SourceRow::isMalformed)
         .singleElement()

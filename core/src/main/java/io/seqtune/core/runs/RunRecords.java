@@ -9,11 +9,14 @@ import io.seqtune.core.checkpoint.StoredCheckpoint;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +72,7 @@ public final class RunRecords {
                   Comparator.naturalOrder())
               .reversed());
       return records;
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -319,8 +322,8 @@ public final class RunRecords {
   private static JsonNode reparsed(JsonNode node) {
     try {
       return node == null ? null : JSON.readTree(node.toString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -9,13 +9,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.seqtune.model.CausalLM;
 import io.seqtune.model.ModelConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Benchmark shapes: every preset's layout builds a working model; bad names fail clearly. */
 class ModelShapeTest {
-  static java.util.List<String> presets() {
+  static List<String> presets() {
     return ModelShape.presets();
   }
 

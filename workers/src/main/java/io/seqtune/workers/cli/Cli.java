@@ -1,7 +1,12 @@
 package io.seqtune.workers.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.seqtune.core.runs.RunRecord;
+import io.seqtune.core.runs.RunRecords;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.spec.SpecException;
 import io.seqtune.core.spec.SpecReader;
@@ -10,6 +15,12 @@ import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.TemporalConnection;
 import io.seqtune.workers.TemporalSettings;
 import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** What the commands share: JSON output, connections from the environment, readable errors. */
 final class Cli {
@@ -28,11 +39,10 @@ final class Cli {
 
   /** A record as a mutable map with snake_case keys (tokensPerS -> tokens_per_s). */
   @SuppressWarnings("unchecked")
-  static java.util.Map<String, Object> snakeCase(Object value) {
+  static Map<String, Object> snakeCase(Object value) {
     return new ObjectMapper()
-        .setPropertyNamingStrategy(
-            com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-        .convertValue(value, java.util.LinkedHashMap.class);
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .convertValue(value, LinkedHashMap.class);
   }
 
   static String pretty(Object value) {
@@ -44,7 +54,7 @@ final class Cli {
   }
 
   /** The environment commands read their addresses from; tests point it at their own stack. */
-  static java.util.Map<String, String> environment = System.getenv();
+  static Map<String, String> environment = System.getenv();
 
   static TemporalConnection temporal() {
     return TemporalConnection.connect(TemporalSettings.fromEnvironment(environment));
@@ -55,9 +65,9 @@ final class Cli {
   }
 
   /** The run record of {@code runId} in the store the environment names. */
-  static java.util.Optional<io.seqtune.core.runs.RunRecord> findRecord(String runId) {
+  static Optional<RunRecord> findRecord(String runId) {
     try (ObjectStore store = store()) {
-      return new io.seqtune.core.runs.RunRecords(store).find(runId);
+      return new RunRecords(store).find(runId);
     }
   }
 
@@ -65,14 +75,14 @@ final class Cli {
    * A pipeline spec file, with defaults, validated: a file that is not JSON or not a valid spec is
    * refused naming the file and every problem, as a run started from it would fail.
    */
-  static PipelineSpec readPipelineSpec(java.nio.file.Path file) throws java.io.IOException {
-    if (!java.nio.file.Files.isRegularFile(file)) {
+  static PipelineSpec readPipelineSpec(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("spec file " + file + " does not exist");
     }
-    com.fasterxml.jackson.databind.JsonNode json;
+    JsonNode json;
     try {
       json = JSON.readTree(file.toFile());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "spec file " + file + " is not JSON: " + e.getOriginalMessage() + locationOf(e));
     }
@@ -84,7 +94,7 @@ final class Cli {
     }
   }
 
-  private static String locationOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+  private static String locationOf(JsonProcessingException e) {
     return e.getLocation() == null
         ? ""
         : " (line "
@@ -95,8 +105,8 @@ final class Cli {
   }
 
   /** Reads a spec file as {@code type}, naming the file when it is missing. */
-  static <T> T readSpec(java.nio.file.Path file, Class<T> type) throws java.io.IOException {
-    if (!java.nio.file.Files.isRegularFile(file)) {
+  static <T> T readSpec(Path file, Class<T> type) throws IOException {
+    if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("spec file " + file + " does not exist");
     }
     return JSON.readValue(file.toFile(), type);

@@ -12,6 +12,7 @@ import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class DevCommand {
             + " so runs that were in flight when the stack stopped are started again from their"
             + " records (and carry on from their checkpoints) when it starts."
       })
-  static final class Up implements java.util.concurrent.Callable<Integer> {
+  static final class Up implements Callable<Integer> {
     @Option(
         names = "--temporal-port",
         defaultValue = "7233",

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,7 +86,7 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<Integer, String> invalid = invalidInputs();
     List<String> valid =
-        java.util.stream.IntStream.range(0, inputs.size())
+        IntStream.range(0, inputs.size())
             .filter(i -> !invalid.containsKey(i))
             .mapToObj(inputs::get)
             .toList();

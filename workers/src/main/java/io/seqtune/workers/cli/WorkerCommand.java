@@ -7,6 +7,7 @@ import io.seqtune.workers.TemporalConnection;
 import io.seqtune.workers.TemporalSettings;
 import io.seqtune.workers.metrics.MetricsServer;
 import io.seqtune.workflows.Queues;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -95,7 +96,7 @@ final class WorkerCommand implements Callable<Integer> {
     }
     try {
       return MetricsServer.start(metricsHost, MetricsServer.DEFAULT_PORT);
-    } catch (java.io.UncheckedIOException taken) {
+    } catch (UncheckedIOException taken) {
       return MetricsServer.start(metricsHost, 0);
     }
   }

@@ -2,6 +2,7 @@ package io.seqtune.workers.metrics;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import com.uber.m3.util.Duration;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,7 +30,7 @@ public final class MetricsServer implements AutoCloseable {
           .reporter(
               new MicrometerClientStatsReporter(
                   new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, REGISTRY, Clock.SYSTEM)))
-          .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+          .reportEvery(Duration.ofSeconds(1));
 
   static {
     JvmMetrics.builder().register(REGISTRY);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quartz.Scheduler;
 
 /**
  * Quartz's persistent job store: by default an embedded H2 file database under {@code
@@ -166,8 +167,7 @@ public final class ScheduleDatabase {
    */
   private static String quartzSchema(String schemaFile) throws IOException {
     try (InputStream in =
-        org.quartz.Scheduler.class.getResourceAsStream(
-            "/org/quartz/impl/jdbcjobstore/" + schemaFile)) {
+        Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/" + schemaFile)) {
       if (in == null) {
         throw new IOException(schemaFile + " is missing from the Quartz jar");
       }

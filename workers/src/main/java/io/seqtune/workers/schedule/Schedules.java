@@ -2,6 +2,7 @@ package io.seqtune.workers.schedule;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.seqtune.core.spec.PipelineSpec;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -56,9 +57,7 @@ public final class Schedules implements AutoCloseable {
               + " day-of-week [year], e.g. \"0 0 3 * * ?\" for 03:00 daily)");
     }
     TimeZone zone =
-        timeZone == null
-            ? TimeZone.getDefault()
-            : TimeZone.getTimeZone(java.time.ZoneId.of(timeZone));
+        timeZone == null ? TimeZone.getDefault() : TimeZone.getTimeZone(ZoneId.of(timeZone));
     spec.withDefaults().validate();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole stack on one machine, every server on 127.0.0.1: Temporal's in-memory server, an S3
@@ -57,8 +58,7 @@ public final class DevStack implements AutoCloseable {
       EmbeddedTemporalServer temporalServer =
           stack.track(EmbeddedTemporalServer.start(o.temporalPort()));
       stack.temporal =
-          TemporalSettings.fromEnvironment(java.util.Map.of())
-              .withAddress(temporalServer.address());
+          TemporalSettings.fromEnvironment(Map.of()).withAddress(temporalServer.address());
       EmbeddedS3Server s3 =
           stack.track(
               EmbeddedS3Server.start(

@@ -3,11 +3,13 @@ package io.seqtune.workers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -111,7 +113,7 @@ class ChemCommandTest {
     Path notGzip = Files.writeString(tmp.resolve("names.csv.gz"), "smiles,name\nCCO,ethanol\n");
     Path truncated = tmp.resolve("cut.csv.gz");
     byte[] gz = gzip("smiles,name\n" + "CCO,ethanol\n".repeat(5_000));
-    Files.write(truncated, java.util.Arrays.copyOf(gz, gz.length / 2));
+    Files.write(truncated, Arrays.copyOf(gz, gz.length / 2));
     for (Path bad :
         List.of(tmp.resolve("missing.csv"), tmp, notGzip, truncated, tmp.resolve("x.xlsx"))) {
       CliTest.Run run = roundtrip(bad);
@@ -130,7 +132,7 @@ class ChemCommandTest {
   }
 
   private static byte[] gzip(String text) throws IOException {
-    var bytes = new java.io.ByteArrayOutputStream();
+    var bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }

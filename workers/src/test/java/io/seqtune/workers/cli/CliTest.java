@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
+import io.seqtune.workflows.pipeline.PipelineResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +65,7 @@ class CliTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     var cli = SeqtuneCli.commandLine();
-    cli.setErr(new java.io.PrintWriter(errors, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(errors, true, StandardCharsets.UTF_8));
     Cli.environment = environment;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
@@ -136,7 +141,7 @@ class CliTest {
           .contains("input 3 '': empty input")
           .contains("input 4 'xyz': not a valid SMILES")
           .doesNotContain("\tat ");
-      java.util.List<Boolean> answered = new java.util.ArrayList<>();
+      List<Boolean> answered = new ArrayList<>();
       for (String line : mixed.out().strip().split("\n")) {
         answered.add(Cli.JSON.readTree(line).has("output"));
       }
@@ -167,9 +172,9 @@ class CliTest {
          "eval":{"maxExamples":2,"maxNewTokens":10}}""");
     assertThat(seqtune(env, "run", "--spec", spec.toString(), "--id", "cli-cancel").exit())
         .isZero();
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+    Instant deadline = Instant.now().plusSeconds(120);
     while (!seqtune(env, "status", "cli-cancel").out().contains("checkpoint runs/cli-cancel/")) {
-      assertThat(java.time.Instant.now()).isBefore(deadline);
+      assertThat(Instant.now()).isBefore(deadline);
       Thread.sleep(300);
     }
     Run cancel = seqtune(env, "cancel", "cli-cancel");
@@ -186,7 +191,7 @@ class CliTest {
         .connection()
         .client()
         .newUntypedWorkflowStub("cli-cancel")
-        .getResult(io.seqtune.workflows.pipeline.PipelineResult.class);
+        .getResult(PipelineResult.class);
     JsonNode done = Cli.JSON.readTree(seqtune(env, "status", "cli-cancel", "--json").lastLine());
     assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(done.get("epoch").asInt()).isEqualTo(3);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -647,7 +649,7 @@ class DeployManifestsTest {
     // The ConfigMap holds deploy/quartz.properties, mounted where SEQTUNE_QUARTZ_PROPERTIES points.
     Properties inCluster = new Properties();
     inCluster.load(
-        new java.io.StringReader(
+        new StringReader(
             object("ConfigMap", "seqtune-quartz").at("/data/quartz.properties").asText()));
     assertThat(inCluster).isEqualTo(quartz);
     JsonNode pod = deployment(SCHEDULER).at("/spec/template/spec");
@@ -827,7 +829,7 @@ class DeployManifestsTest {
 
   private static Properties quartzProperties() throws IOException {
     Properties quartz = new Properties();
-    try (java.io.Reader in = Files.newBufferedReader(deploy.resolve("quartz.properties"))) {
+    try (Reader in = Files.newBufferedReader(deploy.resolve("quartz.properties"))) {
       quartz.load(in);
     }
     return quartz;
