@@ -44,18 +44,7 @@ public final class ModelPromoter {
     Path model = new Checkpoints(context.store()).fetch(in.checkpointKey(), work).modelDir();
     String sha256 = Hashing.sha256(model.resolve("model.safetensors"));
     writeCard(model, in, sha256);
-    return registry.register(
-        new ModelVersion(
-            in.spec().task(),
-            in.runId(),
-            in.runId(),
-            in.spec().model().base(),
-            in.datasetKey(),
-            in.checkpointKey(),
-            in.metrics(),
-            sha256,
-            null),
-        model);
+    return registry.register(ModelVersion.ofRun(in, sha256), model);
   }
 
   /** The card goes in before registering: a version is immutable once its manifest is written. */

@@ -16,6 +16,23 @@ public record ModelVersion(
     String weightsSha256,
     String createdAt) {
 
+  /**
+   * The version a run registers: named after the run, with the run's base model, dataset, last
+   * checkpoint and metrics; the registry sets the creation time.
+   */
+  public static ModelVersion ofRun(PromoteInput run, String weightsSha256) {
+    return new ModelVersion(
+        run.spec().task(),
+        run.runId(),
+        run.runId(),
+        run.spec().model().base(),
+        run.datasetKey(),
+        run.checkpointKey(),
+        run.metrics(),
+        weightsSha256,
+        null);
+  }
+
   /** This version as registered at {@code instant}. */
   public ModelVersion withCreatedAt(String instant) {
     return new ModelVersion(

@@ -253,16 +253,7 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
       if (epoch % FineTunePipeline.EPOCHS_PER_RUN == 0 && epoch < epochs) {
         // Keeps each run's history short however many epochs there are.
         Workflow.newContinueAsNewStub(FineTunePipelineContinued.class)
-            .carryOn(
-                spec,
-                new PipelineCarry(
-                    datasetKey,
-                    carry.trainExamples(),
-                    carry.testExamples(),
-                    step,
-                    List.copyOf(checkpoints),
-                    List.copyOf(trainLoss),
-                    List.copyOf(valLoss)));
+            .carryOn(spec, carry.after(step, checkpoints, trainLoss, valLoss));
       }
     }
     epoch = epochs;
@@ -279,22 +270,15 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
     champion = promotion.champion();
 
     stage = "done";
-    return new PipelineResult(
-        runId,
-        spec.task(),
-        datasetKey,
-        carry.trainExamples(),
-        carry.testExamples(),
-        epochs,
-        List.copyOf(checkpoints),
-        List.copyOf(trainLoss),
-        List.copyOf(valLoss),
-        eval.reportKey(),
-        metrics,
-        modelVersion,
-        promotion.weightsSha256(),
-        promotion.champion(),
-        promotion.reason());
+    return PipelineResult.builder()
+        .runId(runId)
+        .task(spec.task())
+        .dataset(datasetKey, carry.trainExamples(), carry.testExamples())
+        .epochs(epochs, checkpoints, trainLoss, valLoss)
+        .evaluation(eval.reportKey(), metrics)
+        .promotion(
+            modelVersion, promotion.weightsSha256(), promotion.champion(), promotion.reason())
+        .build();
   }
 
   /** What the progress query shows from the first moment of a continued run. */
@@ -344,19 +328,14 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
 
   @Override
   public PipelineProgress progress() {
-    return new PipelineProgress(
-        runId,
-        stage,
-        epoch,
-        epochs,
-        step,
-        loss,
-        datasetKey,
-        List.copyOf(checkpoints),
-        List.copyOf(trainLoss),
-        List.copyOf(valLoss),
-        metrics,
-        modelVersion,
-        champion);
+    return PipelineProgress.builder()
+        .runId(runId)
+        .stage(stage)
+        .position(epoch, epochs, step, loss)
+        .datasetKey(datasetKey)
+        .finishedEpochs(checkpoints, trainLoss, valLoss)
+        .metrics(metrics)
+        .promotion(modelVersion, champion)
+        .build();
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What a pipeline run hands to its continuation (continue-as-new) so the next run carries on
  * training where it stopped: the dataset, and per finished epoch its checkpoint key and losses.
- * Keys and numbers only, a few KB even for hundreds of epochs.
+ * Keys and numbers only, a few KB even for hundreds of epochs. Recorded in workflow histories: the
+ * component names are its JSON shape, so keep them.
  */
 public record PipelineCarry(
     String datasetKey,
@@ -41,6 +42,22 @@ public record PipelineCarry(
         done.stream().map(RunRecord.EpochEnd::checkpoint).toList(),
         done.stream().map(e -> nanIfNull(e.trainLoss())).toList(),
         done.stream().map(e -> nanIfNull(e.valLoss())).toList());
+  }
+
+  /**
+   * The same dataset after the epochs listed (index {@code e - 1}: checkpoint key, mean train and
+   * validation loss), ending at optimizer step {@code step}.
+   */
+  public PipelineCarry after(
+      long step, List<String> checkpoints, List<Double> trainLoss, List<Double> valLoss) {
+    return new PipelineCarry(
+        datasetKey,
+        trainExamples,
+        testExamples,
+        step,
+        List.copyOf(checkpoints),
+        List.copyOf(trainLoss),
+        List.copyOf(valLoss));
   }
 
   private static double nanIfNull(Double d) {

@@ -52,22 +52,20 @@ class SweepImplTest {
               "base model " + spec.model().base() + " not found", ActivityFailures.MODEL_NOT_FOUND);
         }
         String runId = Workflow.getInfo().getWorkflowId();
-        return new PipelineResult(
-            runId,
-            spec.task(),
-            "ds-1",
-            100,
-            5,
-            spec.train().epochs(),
-            List.of(StoreLayout.checkpoint(runId, 3)),
-            List.of(0.5),
-            List.of(0.6),
-            StoreLayout.evalReport(runId),
-            Map.of("roundtrip_accuracy", 0.1 * spec.train().epochs()),
-            runId,
-            "sha",
-            true,
-            "first model");
+        return PipelineResult.builder()
+            .runId(runId)
+            .task(spec.task())
+            .dataset("ds-1", 100, 5)
+            .epochs(
+                spec.train().epochs(),
+                List.of(StoreLayout.checkpoint(runId, 3)),
+                List.of(0.5),
+                List.of(0.6))
+            .evaluation(
+                StoreLayout.evalReport(runId),
+                Map.of("roundtrip_accuracy", 0.1 * spec.train().epochs()))
+            .promotion(runId, "sha", true, "first model")
+            .build();
       } finally {
         running.decrementAndGet();
       }
