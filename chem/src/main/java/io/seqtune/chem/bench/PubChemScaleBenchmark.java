@@ -60,15 +60,12 @@ public final class PubChemScaleBenchmark {
     // The generator's output is out of scope before the build, which is measured on its own.
     Written written = writeSynthetic(rows, seed, smiles, names);
     DatasetSpec spec =
-        new DatasetSpec(
-            null,
-            List.of(),
-            new DatasetSpec.PubChemInput(smiles.toString(), names.toString()),
-            CurationConfig.validityOnly(),
-            SplitConfig.defaults(seed),
-            "bare",
-            "Translate the SMILES string into its IUPAC name.",
-            100_000);
+        DatasetSpec.builder()
+            .pubchem(new DatasetSpec.PubChemInput(smiles.toString(), names.toString()))
+            .curation(CurationConfig.validityOnly())
+            .split(SplitConfig.defaults(seed))
+            .format("bare", "Translate the SMILES string into its IUPAC name.")
+            .build();
     DatasetBuilder.BuiltDataset built;
     long peak;
     long start = System.nanoTime();

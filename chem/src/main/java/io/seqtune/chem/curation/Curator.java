@@ -93,15 +93,7 @@ public final class Curator {
         removed.merge(broken, 1L, Long::sum);
         String detail =
             verdict.passed() ? duplicateDetail(broken, verdict, row.name()) : verdict.detail();
-        reject.accept(
-            new Rejection(
-                row.source(),
-                row.line(),
-                row.id(),
-                broken.id(),
-                detail,
-                row.structure(),
-                row.name()));
+        reject.accept(Rejection.of(row, broken, detail));
       }
     }
   }

@@ -60,14 +60,9 @@ public final class DatasetBuilder {
             Prompted prompted = format.render(molecule.smiles(), molecule.name(), task);
             writer.add(
                 split,
-                new ShardRow(
-                    molecule.smiles(),
-                    molecule.name(),
-                    molecule.family(),
-                    curated.inchiKey(),
-                    spec.split().scaffold() ? group : null,
-                    prompted.prompt(),
-                    prompted.response()));
+                ShardRow.pair(molecule.smiles(), molecule.name(), molecule.family())
+                    .identified(curated.inchiKey(), spec.split().scaffold() ? group : null)
+                    .rendered(prompted));
           };
       if (spec.synthetic() != null) {
         List<NamedMolecule> synthetic = new SyntheticGenerator(spec.synthetic()).generate();

@@ -60,29 +60,88 @@ public record DatasetSpec(
     }
   }
 
-  /** Every curated row of the sources. */
-  public DatasetSpec(
-      SyntheticConfig synthetic,
-      List<TableInput> tables,
-      PubChemInput pubchem,
-      CurationConfig curation,
-      SplitConfig split,
-      String format,
-      String taskDescription,
-      int shardSize) {
-    this(synthetic, tables, pubchem, curation, split, format, taskDescription, shardSize, null);
-  }
-
   /** Synthetic pairs only: validity and de-duplication checks, default split, the given format. */
   public static DatasetSpec synthetic(SyntheticConfig synthetic, String format) {
-    return new DatasetSpec(
-        synthetic,
-        List.of(),
-        null,
-        CurationConfig.validityOnly(),
-        SplitConfig.defaults(synthetic.seed()),
-        format,
-        TaskText.SMILES_TO_IUPAC.description(),
-        100_000);
+    return builder()
+        .synthetic(synthetic)
+        .curation(CurationConfig.validityOnly())
+        .split(SplitConfig.defaults(synthetic.seed()))
+        .format(format, TaskText.SMILES_TO_IUPAC.description())
+        .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets components by name. Sources, curation, split and format are required (at least one
+   * source); shard size defaults to {@value Builder#DEFAULT_SHARD_SIZE} rows, max rows to all.
+   */
+  public static final class Builder {
+    public static final int DEFAULT_SHARD_SIZE = 100_000;
+
+    private SyntheticConfig synthetic;
+    private List<TableInput> tables = List.of();
+    private PubChemInput pubchem;
+    private CurationConfig curation;
+    private SplitConfig split;
+    private String format;
+    private String taskDescription;
+    private int shardSize = DEFAULT_SHARD_SIZE;
+    private Integer maxRows;
+
+    private Builder() {}
+
+    public Builder synthetic(SyntheticConfig synthetic) {
+      this.synthetic = synthetic;
+      return this;
+    }
+
+    public Builder tables(List<TableInput> tables) {
+      this.tables = tables;
+      return this;
+    }
+
+    public Builder pubchem(PubChemInput pubchem) {
+      this.pubchem = pubchem;
+      return this;
+    }
+
+    public Builder curation(CurationConfig curation) {
+      this.curation = curation;
+      return this;
+    }
+
+    public Builder split(SplitConfig split) {
+      this.split = split;
+      return this;
+    }
+
+    /** A prompt format id or template, and the instruction text formats that show one use. */
+    public Builder format(String format, String taskDescription) {
+      this.format = format;
+      this.taskDescription = taskDescription;
+      return this;
+    }
+
+    public Builder shardSize(int shardSize) {
+      this.shardSize = shardSize;
+      return this;
+    }
+
+    /** At most this many curated rows, or null for all. */
+    public Builder maxRows(Integer maxRows) {
+      this.maxRows = maxRows;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what is missing or out of range
+     */
+    public DatasetSpec build() {
+      return new DatasetSpec(
+          synthetic, tables, pubchem, curation, split, format, taskDescription, shardSize, maxRows);
+    }
   }
 }

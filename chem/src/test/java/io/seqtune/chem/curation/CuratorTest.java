@@ -15,7 +15,7 @@ class CuratorTest {
   private static final String IBUPROFEN = "CC(C)Cc1ccc(cc1)C(C)C(=O)O";
 
   @Test
-  void eachRuleRemovesWhatThePaperRemoves() {
+  void eachRowBreakingAPaperCurationRuleIsQuarantinedUnderThatRuleWithADetail() {
     Map<String, String> expectedRule = new LinkedHashMap<>();
     expectedRule.put(IBUPROFEN, null);
     expectedRule.put("CC(C)[C@@H]1CC[C@@H](C)C[C@H]1O", null);

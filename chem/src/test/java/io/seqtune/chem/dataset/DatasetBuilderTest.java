@@ -29,15 +29,13 @@ class DatasetBuilderTest {
   @Test
   void writesShardsQuarantineAndManifestThenReusesIt() throws IOException {
     DatasetSpec spec =
-        new DatasetSpec(
-            SMALL,
-            List.of(),
-            null,
-            CurationConfig.validityOnly(),
-            new SplitConfig(0.8, 0.1, 0.1, 5, false),
-            "instruction",
-            "Name it.",
-            100);
+        DatasetSpec.builder()
+            .synthetic(SMALL)
+            .curation(CurationConfig.validityOnly())
+            .split(new SplitConfig(0.8, 0.1, 0.1, 5, false))
+            .format("instruction", "Name it.")
+            .shardSize(100)
+            .build();
     DatasetBuilder.BuiltDataset built = DatasetBuilder.build(spec, root);
     assertThat(built.reused()).isFalse();
     DatasetManifest manifest = built.manifest();
@@ -77,21 +75,24 @@ class DatasetBuilderTest {
   void keyFollowsSpecAndInputBytes() throws IOException {
     Path table = Files.writeString(root.resolve("in.csv"), "smiles,name\nCCO,ethanol\n");
     DatasetSpec spec =
-        new DatasetSpec(
-            null,
-            List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")),
-            null,
-            CurationConfig.validityOnly(),
-            SplitConfig.defaults(1),
-            "bare",
-            "x",
-            10);
+        DatasetSpec.builder()
+            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
+            .curation(CurationConfig.validityOnly())
+            .split(SplitConfig.defaults(1))
+            .format("bare", "x")
+            .shardSize(10)
+            .build();
     String key = DatasetKey.derive(spec);
     assertThat(DatasetKey.derive(spec)).isEqualTo(key);
     assertThat(
             DatasetKey.derive(
-                new DatasetSpec(
-                    null, spec.tables(), null, spec.curation(), spec.split(), "chat", "x", 10)))
+                DatasetSpec.builder()
+                    .tables(spec.tables())
+                    .curation(spec.curation())
+                    .split(spec.split())
+                    .format("chat", "x")
+                    .shardSize(10)
+                    .build()))
         .isNotEqualTo(key);
     Files.writeString(table, "smiles,name\nCCO,ethyl alcohol\n");
     assertThat(DatasetKey.derive(spec)).isNotEqualTo(key);
@@ -100,15 +101,13 @@ class DatasetBuilderTest {
   @Test
   void scaffoldSplitKeepsScaffoldsApart() {
     DatasetSpec spec =
-        new DatasetSpec(
-            SMALL,
-            List.of(),
-            null,
-            CurationConfig.validityOnly(),
-            new SplitConfig(0.6, 0.2, 0.2, 9, true),
-            "bare",
-            "x",
-            1000);
+        DatasetSpec.builder()
+            .synthetic(SMALL)
+            .curation(CurationConfig.validityOnly())
+            .split(new SplitConfig(0.6, 0.2, 0.2, 9, true))
+            .format("bare", "x")
+            .shardSize(1000)
+            .build();
     DatasetBuilder.BuiltDataset built = DatasetBuilder.build(spec, root);
     LeakageCheck.verify(built.directory());
     assertThat(built.manifest().rowsBySplit().get("test")).isPositive();
@@ -132,15 +131,14 @@ class DatasetBuilderTest {
   void failedBuildLeavesNothingBehind() throws IOException {
     Path table = Files.writeString(root.resolve("in.csv"), "smiles,iupac\nCCO,ethanol\n");
     DatasetSpec spec =
-        new DatasetSpec(
-            SMALL,
-            List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")),
-            null,
-            CurationConfig.validityOnly(),
-            SplitConfig.defaults(1),
-            "bare",
-            "x",
-            10);
+        DatasetSpec.builder()
+            .synthetic(SMALL)
+            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
+            .curation(CurationConfig.validityOnly())
+            .split(SplitConfig.defaults(1))
+            .format("bare", "x")
+            .shardSize(10)
+            .build();
     assertThatThrownBy(() -> DatasetBuilder.build(spec, root))
         .hasMessageContaining("in.csv has no column 'name'");
     assertThat(leftovers()).isEmpty();
@@ -154,15 +152,13 @@ class DatasetBuilderTest {
             root.resolve("in.tsv"),
             "smiles\tname\nCCO\tethanol\nC1CC(\tbroken\nOCC\tethanol again\nCC\n");
     DatasetSpec spec =
-        new DatasetSpec(
-            null,
-            List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")),
-            null,
-            CurationConfig.validityOnly(),
-            SplitConfig.defaults(1),
-            "separator",
-            "x",
-            10);
+        DatasetSpec.builder()
+            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
+            .curation(CurationConfig.validityOnly())
+            .split(SplitConfig.defaults(1))
+            .format("separator", "x")
+            .shardSize(10)
+            .build();
     DatasetBuilder.BuiltDataset built = DatasetBuilder.build(spec, root);
     List<String> quarantine =
         Files.readAllLines(built.directory().resolve(DatasetManifest.QUARANTINE_FILE));
@@ -182,18 +178,23 @@ class DatasetBuilderTest {
     }
     Path table = Files.writeString(root.resolve("alkanes.csv"), csv);
     DatasetSpec all =
-        new DatasetSpec(
-            null,
-            List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")),
-            null,
-            CurationConfig.validityOnly(),
-            SplitConfig.defaults(1),
-            "bare",
-            "x",
-            10);
+        DatasetSpec.builder()
+            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
+            .curation(CurationConfig.validityOnly())
+            .split(SplitConfig.defaults(1))
+            .format("bare", "x")
+            .shardSize(10)
+            .build();
     DatasetSpec five =
-        new DatasetSpec(
-            all.synthetic(), all.tables(), null, all.curation(), all.split(), "bare", "x", 10, 5);
+        DatasetSpec.builder()
+            .synthetic(all.synthetic())
+            .tables(all.tables())
+            .curation(all.curation())
+            .split(all.split())
+            .format("bare", "x")
+            .shardSize(10)
+            .maxRows(5)
+            .build();
     assertThat(DatasetKey.derive(five)).isNotEqualTo(DatasetKey.derive(all));
 
     DatasetManifest cut = DatasetBuilder.build(five, root).manifest();

@@ -75,16 +75,16 @@ record DatasetRequest(Task task, DatasetSpec spec) {
       String description = chemistry ? TaskText.SMILES_TO_IUPAC.description() : TEXT_DESCRIPTION;
       return new DatasetRequest(
           task,
-          new DatasetSpec(
-              synthetic,
-              tables,
-              pubchem,
-              curation,
-              split,
-              SHARD_FORMAT,
-              description,
-              SHARD_SIZE,
-              synthetic == null ? d.size() : null));
+          DatasetSpec.builder()
+              .synthetic(synthetic)
+              .tables(tables)
+              .pubchem(pubchem)
+              .curation(curation)
+              .split(split)
+              .format(SHARD_FORMAT, description)
+              .shardSize(SHARD_SIZE)
+              .maxRows(synthetic == null ? d.size() : null)
+              .build());
     } catch (IllegalArgumentException e) {
       throw NonRetryableException.invalidSpec("data: " + e.getMessage());
     }

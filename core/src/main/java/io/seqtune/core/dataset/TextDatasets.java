@@ -51,22 +51,12 @@ final class TextDatasets {
             read++;
             if (row.isMalformed()) {
               malformed++;
-              writer.quarantine(
-                  new Rejection(
-                      row.source(),
-                      row.line(),
-                      row.id(),
-                      CurationRule.MALFORMED_ROW.id(),
-                      row.problem(),
-                      null,
-                      null));
+              writer.quarantine(Rejection.of(row, CurationRule.MALFORMED_ROW, row.problem()));
               continue;
             }
             Split split = splitter.assign(row.structure());
             leakage.record(split, row.structure());
-            writer.add(
-                split,
-                new ShardRow(row.structure(), row.name(), row.source(), null, null, null, null));
+            writer.add(split, ShardRow.pair(row.structure(), row.name(), row.source()));
           }
         }
       }
