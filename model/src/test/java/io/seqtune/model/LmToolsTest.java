@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command-line operations, run on the fixtures' own input files. */
 class LmToolsTest {
   @Test
-  void logitsTrainStepAndGenerateReproduceTheReference(@TempDir Path dir) {
+  void logitsTrainStepAndGenerateReproduceTheTransformersFixtures(@TempDir Path dir) {
     Path input = Fixtures.hf("opt_lora").resolve("reference.safetensors");
     Path output = dir.resolve("logits.safetensors");
     LmTools.logits(Fixtures.hf("opt"), Fixtures.hf("opt_lora"), input, output);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** GPT-2's byte-level BPE through DJL against the ids and text the tokenizers library produced. */
 class TokenizerParityTest {
   @Test
-  void gpt2TokenizerEncodesAndDecodesLikeTheReference(@TempDir Path copy) throws IOException {
+  void gpt2TokenizerGivesTheTokenizersLibrarysIdsAndText(@TempDir Path copy) throws IOException {
     Path dir = Fixtures.dir("gpt2-tokenizer");
     JsonNode cases = new ObjectMapper().readTree(dir.resolve("reference_encodings.json").toFile());
     assertThat(cases.size()).isPositive();
