@@ -5,7 +5,6 @@ import io.seqtune.core.store.Hashing;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * The local scratch directory of one activity attempt, {@code
@@ -24,18 +23,8 @@ public final class AttemptScratch {
         info.getActivityId() + "-a" + info.getAttempt() + "-" + token);
   }
 
-  /**
-   * The running attempt's directory. An adapter called directly, outside a Temporal activity (as
-   * its unit tests do), gets a fresh directory under {@code attempts/direct/} that the caller's
-   * work directory holds.
-   */
+  /** The running attempt's directory; only inside a Temporal activity. */
   public static Path current(WorkerContext context) {
-    ActivityInfo info;
-    try {
-      info = Activity.getExecutionContext().getInfo();
-    } catch (IllegalStateException notInAnActivity) {
-      return context.scratch("attempts", "direct", UUID.randomUUID().toString());
-    }
-    return of(context, info);
+    return of(context, Activity.getExecutionContext().getInfo());
   }
 }

@@ -19,12 +19,17 @@ import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
 import io.seqtune.core.store.StoreSettings;
 import io.seqtune.devstack.EmbeddedS3Server;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -86,19 +91,41 @@ class DatasetActivitiesTest {
   @TempDir static Path workDir;
   static EmbeddedS3Server s3;
   static ObjectStore store;
-  static DatasetActivitiesImpl activity;
+  static TestActivityEnvironment temporal;
+  static DatasetActivities stub;
 
   @BeforeAll
   static void start() {
     s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret");
     store =
         new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret", "test")).ensureBucket();
-    activity =
-        new DatasetActivitiesImpl(new WorkerContext(store, workDir, TrainingMetrics.unexported()));
+    temporal = TestActivityEnvironment.newInstance();
+    temporal.registerActivitiesImplementations(
+        new DatasetActivitiesImpl(new WorkerContext(store, workDir, TrainingMetrics.unexported())));
+    stub =
+        temporal.newActivityStub(
+            DatasetActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(10))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
+  }
+
+  /**
+   * Runs {@code BuildDataset} as a Temporal activity attempt (its own scratch directory, heartbeat
+   * context) and throws what the workflow would see inside the activity failure.
+   */
+  private static DatasetRef buildDataset(PipelineSpec spec) {
+    try {
+      return stub.buildDataset(spec);
+    } catch (ActivityFailure e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   @AfterAll
   static void stop() {
+    temporal.close();
     store.close();
     s3.close();
   }
@@ -136,7 +163,7 @@ class DatasetActivitiesTest {
   @Test
   void syntheticDatasetIsStoredInTheTrainersFormAndReused() throws IOException {
     PipelineSpec spec = spec("smiles2iupac", data("synthetic", 60, null, null, null, null, null));
-    DatasetRef built = activity.buildDataset(spec);
+    DatasetRef built = buildDataset(spec);
     assertThat(built.reused()).isFalse();
     assertThat(built.key()).startsWith("smiles2iupac-ds-");
     assertThat(built.train() + built.validation() + built.test()).isEqualTo(60);
@@ -160,13 +187,12 @@ class DatasetActivitiesTest {
     assertThat(first.output()).matches(".*[a-z]{3,}.*");
     assertNoStructureInTwoSplits(local);
 
-    DatasetRef again = activity.buildDataset(spec);
+    DatasetRef again = buildDataset(spec);
     assertThat(again.reused()).isTrue();
     assertThat(again).usingRecursiveComparison().ignoringFields("reused").isEqualTo(built);
 
     DatasetRef reversed =
-        activity.buildDataset(
-            spec("iupac2smiles", data("synthetic", 60, null, null, null, null, null)));
+        buildDataset(spec("iupac2smiles", data("synthetic", 60, null, null, null, null, null)));
     assertThat(reversed.key()).startsWith("iupac2smiles-").isNotEqualTo(built.key());
     List<Example> reversedTrain =
         DatasetFiles.split(
@@ -186,8 +212,7 @@ class DatasetActivitiesTest {
     Path file = Files.writeString(tmp.resolve("pairs.csv"), csv);
 
     DatasetRef ref =
-        activity.buildDataset(
-            spec("text", data("file", null, file.toString(), null, null, null, null)));
+        buildDataset(spec("text", data("file", null, file.toString(), null, null, null, null)));
     assertThat(ref.key()).startsWith("text-ds-");
     assertThat(ref.train() + ref.validation() + ref.test()).isEqualTo(41);
     assertThat(ref.removedByRule()).containsEntry("malformed_row", 1);
@@ -214,8 +239,7 @@ class DatasetActivitiesTest {
     // data.size keeps the first pairs of the file (a sweep's smaller sizes), under a key of its
     // own.
     DatasetRef first20 =
-        activity.buildDataset(
-            spec("text", data("file", 20, file.toString(), null, null, null, null)));
+        buildDataset(spec("text", data("file", 20, file.toString(), null, null, null, null)));
     assertThat(first20.key()).isNotEqualTo(ref.key());
     assertThat(first20.train() + first20.validation() + first20.test()).isEqualTo(20);
     Path cut = DatasetFiles.local(store, first20.key(), workDir.resolve("cache"));
@@ -245,7 +269,7 @@ class DatasetActivitiesTest {
     Path cidIupac = gzip(tmp.resolve("CID-IUPAC.gz"), names);
 
     DatasetRef ref =
-        activity.buildDataset(
+        buildDataset(
             spec(
                 "smiles2iupac",
                 data(
@@ -283,7 +307,7 @@ class DatasetActivitiesTest {
     assertThat(malformed.get("line").asInt()).isEqualTo(6);
 
     DatasetRef again =
-        activity.buildDataset(
+        buildDataset(
             spec(
                 "smiles2iupac",
                 data(
@@ -297,7 +321,7 @@ class DatasetActivitiesTest {
     List<String> before = store.list("datasets/");
     assertThatThrownBy(
             () ->
-                activity.buildDataset(
+                buildDataset(
                     spec(
                         "smiles2iupac",
                         data("file", null, file.toString(), null, null, null, null))))
@@ -324,7 +348,7 @@ class DatasetActivitiesTest {
     Path names = gzip(tmp.resolve("CID-IUPAC.gz"), List.of("1\tethanol"));
     assertThatThrownBy(
             () ->
-                activity.buildDataset(
+                buildDataset(
                     spec(
                         "smiles2iupac",
                         data(
@@ -346,7 +370,7 @@ class DatasetActivitiesTest {
     Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
     assertThatThrownBy(
             () ->
-                activity.buildDataset(
+                buildDataset(
                     spec("text", data("file", null, empty.toString(), null, null, null, null))))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
@@ -357,9 +381,7 @@ class DatasetActivitiesTest {
 
     String missing = tmp.resolve("nowhere.csv").toString();
     assertThatThrownBy(
-            () ->
-                activity.buildDataset(
-                    spec("text", data("file", null, missing, null, null, null, null))))
+            () -> buildDataset(spec("text", data("file", null, missing, null, null, null, null))))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
