@@ -28,6 +28,15 @@ public record StoreSettings(String endpoint, String accessKey, String secretKey,
     return fromEnvironment(System.getenv());
   }
 
+  /** The environment variables {@link #fromEnvironment(Map)} reads back into these settings. */
+  public Map<String, String> environment() {
+    return Map.of(
+        "S3_ENDPOINT", endpoint,
+        "S3_ACCESS_KEY", accessKey,
+        "S3_SECRET_KEY", secretKey,
+        "S3_BUCKET", bucket);
+  }
+
   /** The {@code s3://bucket/key} form of a key, as messages and reports show it. */
   public String uri(String key) {
     return "s3://" + bucket + "/" + key;

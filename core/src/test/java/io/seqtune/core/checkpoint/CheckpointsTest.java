@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seqtune.core.store.ArtifactManifest;
+import io.seqtune.core.store.LoopbackS3;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
-import io.seqtune.core.store.StoreSettings;
-import io.seqtune.devstack.EmbeddedS3Server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,32 +14,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run's checkpoints in a real S3 server on loopback: listing, verification, retention. */
 class CheckpointsTest {
   private static final AtomicInteger RUNS = new AtomicInteger();
-  @TempDir static Path s3Dir;
-  static EmbeddedS3Server s3;
+  @RegisterExtension static final LoopbackS3 S3 = new LoopbackS3("ckpt-test");
   static ObjectStore store;
   static Checkpoints checkpoints;
 
   @BeforeAll
   static void start() {
-    s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret-value");
-    store =
-        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "ckpt-test"))
-            .ensureBucket();
+    store = S3.store();
     checkpoints = new Checkpoints(store);
-  }
-
-  @AfterAll
-  static void stop() {
-    store.close();
-    s3.close();
   }
 
   private static String newRun() {

@@ -9,42 +9,31 @@ import io.seqtune.core.checkpoint.CheckpointState;
 import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.store.Hashing;
+import io.seqtune.core.store.LoopbackS3;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
-import io.seqtune.core.store.StoreSettings;
-import io.seqtune.devstack.EmbeddedS3Server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Registering a run's final checkpoint as a model version, then offering it for champion. */
 class ModelPromoterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path s3Dir;
   @TempDir static Path workDir;
-  static EmbeddedS3Server s3;
+  @RegisterExtension static final LoopbackS3 S3 = new LoopbackS3("promoter-test");
   static ObjectStore store;
   static ModelPromoter promoter;
 
   @BeforeAll
   static void start() {
-    s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret-value");
-    store =
-        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "promoter-test"))
-            .ensureBucket();
+    store = S3.store();
     promoter = new ModelPromoter(new WorkerContext(store, workDir, TrainingMetrics.unexported()));
-  }
-
-  @AfterAll
-  static void stop() {
-    store.close();
-    s3.close();
   }
 
   private static PromoteInput input(String task, String runId, String specJson, Path tmp)

@@ -2,20 +2,17 @@ package io.seqtune.core.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seqtune.core.store.LoopbackS3;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
-import io.seqtune.core.store.StoreSettings;
-import io.seqtune.devstack.EmbeddedS3Server;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every branch of {@link ModelRegistry#promote}, against a real S3 server on loopback, each test on
@@ -26,22 +23,12 @@ class ModelRegistryPromoteTest {
   private static final Instant T2 = Instant.parse("2026-03-02T10:00:00Z");
   private static final AtomicInteger TASKS = new AtomicInteger();
 
-  @TempDir static Path s3Dir;
-  static EmbeddedS3Server s3;
+  @RegisterExtension static final LoopbackS3 S3 = new LoopbackS3("registry-test");
   static ObjectStore store;
 
   @BeforeAll
   static void start() {
-    s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret-value");
-    store =
-        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "registry-test"))
-            .ensureBucket();
-  }
-
-  @AfterAll
-  static void stop() {
-    store.close();
-    s3.close();
+    store = S3.store();
   }
 
   private static String newTask() {

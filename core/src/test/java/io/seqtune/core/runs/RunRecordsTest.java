@@ -5,44 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.core.store.LoopbackS3;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
-import io.seqtune.core.store.StoreSettings;
-import io.seqtune.devstack.EmbeddedS3Server;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Run records on a real S3 server: a run's life, a restart under the same id, the listing. */
 class RunRecordsTest {
   private static final ObjectMapper STRICT =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  @TempDir static Path s3Dir;
-  static EmbeddedS3Server s3;
+  @RegisterExtension static final LoopbackS3 S3 = new LoopbackS3("records");
   static ObjectStore store;
 
   @BeforeAll
   static void start() {
-    s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret-value");
-    store =
-        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "records"))
-            .ensureBucket();
-  }
-
-  @AfterAll
-  static void stop() {
-    store.close();
-    s3.close();
+    store = S3.store();
   }
 
   private static RunRecords at(String instant) {

@@ -3,34 +3,23 @@ package io.seqtune.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seqtune.devstack.EmbeddedS3Server;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ObjectStoreTest {
-  @TempDir static Path s3Dir;
-  static EmbeddedS3Server s3;
+  @RegisterExtension static final LoopbackS3 S3 = new LoopbackS3("test");
   static ObjectStore store;
 
   @BeforeAll
   static void start() {
-    s3 = EmbeddedS3Server.start(0, s3Dir, "key", "secret-value");
-    store =
-        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "secret-value", "test"))
-            .ensureBucket();
-  }
-
-  @AfterAll
-  static void stop() {
-    store.close();
-    s3.close();
+    store = S3.store();
   }
 
   @Test
@@ -88,7 +77,8 @@ class ObjectStoreTest {
   @Test
   void wrongSecretIsRejected() {
     try (ObjectStore wrong =
-        new ObjectStore(new StoreSettings(s3.endpoint(), "key", "not-the-secret", "test"))) {
+        new ObjectStore(
+            new StoreSettings(store.settings().endpoint(), "key", "not-the-secret", "test"))) {
       assertThatThrownBy(() -> wrong.list(""))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("refused");
