@@ -74,14 +74,7 @@ class DatasetBuilderTest {
   @Test
   void keyFollowsSpecAndInputBytes() throws IOException {
     Path table = Files.writeString(root.resolve("in.csv"), "smiles,name\nCCO,ethanol\n");
-    DatasetSpec spec =
-        DatasetSpec.builder()
-            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
-            .curation(CurationConfig.validityOnly())
-            .split(SplitConfig.defaults(1))
-            .format("bare", "x")
-            .shardSize(10)
-            .build();
+    DatasetSpec spec = fromTable(table).build();
     String key = DatasetKey.derive(spec);
     assertThat(DatasetKey.derive(spec)).isEqualTo(key);
     assertThat(
@@ -130,15 +123,7 @@ class DatasetBuilderTest {
   @Test
   void failedBuildLeavesNothingBehind() throws IOException {
     Path table = Files.writeString(root.resolve("in.csv"), "smiles,iupac\nCCO,ethanol\n");
-    DatasetSpec spec =
-        DatasetSpec.builder()
-            .synthetic(SMALL)
-            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
-            .curation(CurationConfig.validityOnly())
-            .split(SplitConfig.defaults(1))
-            .format("bare", "x")
-            .shardSize(10)
-            .build();
+    DatasetSpec spec = fromTable(table).synthetic(SMALL).build();
     assertThatThrownBy(() -> DatasetBuilder.build(spec, root))
         .hasMessageContaining("in.csv has no column 'name'");
     assertThat(leftovers()).isEmpty();
@@ -151,14 +136,7 @@ class DatasetBuilderTest {
         Files.writeString(
             root.resolve("in.tsv"),
             "smiles\tname\nCCO\tethanol\nC1CC(\tbroken\nOCC\tethanol again\nCC\n");
-    DatasetSpec spec =
-        DatasetSpec.builder()
-            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
-            .curation(CurationConfig.validityOnly())
-            .split(SplitConfig.defaults(1))
-            .format("separator", "x")
-            .shardSize(10)
-            .build();
+    DatasetSpec spec = fromTable(table).format("separator", "x").build();
     DatasetBuilder.BuiltDataset built = DatasetBuilder.build(spec, root);
     List<String> quarantine =
         Files.readAllLines(built.directory().resolve(DatasetManifest.QUARANTINE_FILE));
@@ -177,14 +155,7 @@ class DatasetBuilderTest {
       csv.append(smiles).append(",alkane with ").append(smiles.length()).append(" carbons\n");
     }
     Path table = Files.writeString(root.resolve("alkanes.csv"), csv);
-    DatasetSpec all =
-        DatasetSpec.builder()
-            .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
-            .curation(CurationConfig.validityOnly())
-            .split(SplitConfig.defaults(1))
-            .format("bare", "x")
-            .shardSize(10)
-            .build();
+    DatasetSpec all = fromTable(table).build();
     DatasetSpec five =
         DatasetSpec.builder()
             .synthetic(all.synthetic())
@@ -226,5 +197,15 @@ class DatasetBuilderTest {
     try (Stream<Path> files = Files.list(root)) {
       return files.filter(p -> p.getFileName().toString().startsWith(".tmp")).toList();
     }
+  }
+
+  /** The CSV {@code table} (columns smiles, name), validity checks, default split, bare format. */
+  private static DatasetSpec.Builder fromTable(Path table) {
+    return DatasetSpec.builder()
+        .tables(List.of(new DatasetSpec.TableInput(table.toString(), "smiles", "name")))
+        .curation(CurationConfig.validityOnly())
+        .split(SplitConfig.defaults(1))
+        .format("bare", "x")
+        .shardSize(10);
   }
 }
