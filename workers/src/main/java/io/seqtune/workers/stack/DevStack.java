@@ -12,6 +12,7 @@ import io.seqtune.workers.metrics.MetricsServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +94,16 @@ public final class DevStack implements AutoCloseable {
 
   public StoreSettings store() {
     return store;
+  }
+
+  /**
+   * The environment a CLI command or worker process reads to reach this stack: {@code
+   * TEMPORAL_ADDRESS} and the {@code S3_*} variables.
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>(store.environment());
+    env.put("TEMPORAL_ADDRESS", temporal.address());
+    return Map.copyOf(env);
   }
 
   public TemporalConnection connection() {

@@ -3,7 +3,6 @@ package io.seqtune.workers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.PipelineResult;
@@ -42,16 +41,7 @@ class CliTest {
   @BeforeAll
   static void start() {
     stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL));
-    env =
-        Map.of(
-            "TEMPORAL_ADDRESS",
-            stack.temporal().address(),
-            "S3_ENDPOINT",
-            stack.store().endpoint(),
-            "S3_ACCESS_KEY",
-            StoreSettings.DEV_ACCESS_KEY,
-            "S3_SECRET_KEY",
-            StoreSettings.DEV_SECRET_KEY);
+    env = stack.environment();
   }
 
   @AfterAll

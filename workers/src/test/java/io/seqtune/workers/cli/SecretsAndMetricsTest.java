@@ -55,16 +55,7 @@ class SecretsAndMetricsTest {
   @BeforeAll
   static void runOnce(@TempDir Path tmp) throws Exception {
     stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL, ACCESS_KEY, SECRET));
-    Cli.environment =
-        Map.of(
-            "TEMPORAL_ADDRESS",
-            stack.temporal().address(),
-            "S3_ENDPOINT",
-            stack.store().endpoint(),
-            "S3_ACCESS_KEY",
-            ACCESS_KEY,
-            "S3_SECRET_KEY",
-            SECRET);
+    Cli.environment = stack.environment();
     Path spec =
         Files.writeString(
             tmp.resolve("run.json"),

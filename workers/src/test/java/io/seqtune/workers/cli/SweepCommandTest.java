@@ -9,7 +9,6 @@ import io.seqtune.core.report.SweepPlots;
 import io.seqtune.core.report.SweepReportWriter;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
-import io.seqtune.core.store.StoreSettings;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.sweep.Sweep;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,16 +54,7 @@ class SweepCommandTest {
   @BeforeAll
   static void start() {
     stack = DevStack.start(new DevStack.Options(0, 0, 0, home, Queues.ALL));
-    Cli.environment =
-        Map.of(
-            "TEMPORAL_ADDRESS",
-            stack.temporal().address(),
-            "S3_ENDPOINT",
-            stack.store().endpoint(),
-            "S3_ACCESS_KEY",
-            StoreSettings.DEV_ACCESS_KEY,
-            "S3_SECRET_KEY",
-            StoreSettings.DEV_SECRET_KEY);
+    Cli.environment = stack.environment();
   }
 
   @AfterAll

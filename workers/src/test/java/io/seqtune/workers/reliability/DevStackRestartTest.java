@@ -3,7 +3,6 @@ package io.seqtune.workers.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqtune.core.store.StoreSettings;
-import io.seqtune.workers.cli.SeqtuneCli;
 import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -13,8 +12,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -108,36 +105,21 @@ class DevStackRestartTest {
   /** {@code seqtune dev up} as its own JVM, one intra-op thread as the fault tests' workers. */
   private static Process devUp(Path home, int temporalPort, int s3Port, String name)
       throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=1"));
-    if (System.getProperty("DJL_CACHE_DIR") != null) {
-      command.add("-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR"));
-    }
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            SeqtuneCli.class.getName(),
-            "dev",
-            "up",
-            "--home",
-            home.toString(),
-            "--temporal-port",
-            String.valueOf(temporalPort),
-            "--s3-port",
-            String.valueOf(s3Port),
-            "--metrics-port",
-            "0"));
     Path log = home.resolve(name + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("MKL_CBWR", "AUTO,STRICT");
-    Process p = builder.start();
+    Process p =
+        WorkerProcess.seqtuneJvm(
+                log,
+                "dev",
+                "up",
+                "--home",
+                home.toString(),
+                "--temporal-port",
+                String.valueOf(temporalPort),
+                "--s3-port",
+                String.valueOf(s3Port),
+                "--metrics-port",
+                "0")
+            .start();
     Clock.await(
         "dev up " + name + " to start",
         Duration.ofSeconds(90),

@@ -7,6 +7,7 @@ import io.seqtune.devstack.EmbeddedTemporalServer;
 import io.seqtune.workers.TemporalConnection;
 import io.seqtune.workers.TemporalSettings;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -70,18 +71,9 @@ final class FaultStack implements AutoCloseable {
   }
 
   Map<String, String> workerEnvironment() {
-    StoreSettings s = storeSettings();
-    return Map.of(
-        "TEMPORAL_ADDRESS",
-        temporal.address(),
-        "S3_ENDPOINT",
-        s.endpoint(),
-        "S3_ACCESS_KEY",
-        s.accessKey(),
-        "S3_SECRET_KEY",
-        s.secretKey(),
-        "S3_BUCKET",
-        s.bucket());
+    Map<String, String> env = new HashMap<>(storeSettings().environment());
+    env.put("TEMPORAL_ADDRESS", temporal.address());
+    return env;
   }
 
   Path home() {

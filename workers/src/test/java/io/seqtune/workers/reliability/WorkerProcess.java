@@ -29,6 +29,28 @@ final class WorkerProcess implements AutoCloseable {
 
   static WorkerProcess start(FaultStack stack, String name) {
     Path dir = stack.home().resolve("workers").resolve(name);
+    try {
+      Files.createDirectories(dir);
+      Path log = dir.resolve("worker.log");
+      ProcessBuilder builder =
+          seqtuneJvm(
+              log, "worker", "--work-dir", dir.resolve("work").toString(), "--metrics-port", "0");
+      builder.environment().putAll(stack.workerEnvironment());
+      WorkerProcess worker = new WorkerProcess(name, builder.start(), log);
+      worker.awaitLog(Pattern.compile("worker polling"), Duration.ofSeconds(60));
+      System.out.printf(
+          "[%s] worker %s started, pid %d%n", Clock.now(), name, worker.process.pid());
+      return worker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start worker " + name, e);
+    }
+  }
+
+  /**
+   * {@code seqtune <args>} as its own JVM on this JVM's classpath, output to {@code log}, with
+   * offline DJL and a 1 GB heap.
+   */
+  static ProcessBuilder seqtuneJvm(Path log, String... args) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -41,32 +63,14 @@ final class WorkerProcess implements AutoCloseable {
       command.add("-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR"));
     }
     command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            SeqtuneCli.class.getName(),
-            "worker",
-            "--work-dir",
-            dir.resolve("work").toString(),
-            "--metrics-port",
-            "0"));
-    try {
-      Files.createDirectories(dir);
-      Path log = dir.resolve("worker.log");
-      ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().putAll(stack.workerEnvironment());
-      // MKL picks kernels by memory alignment unless told to be reproducible: then the same step
-      // can round differently in two processes, and "bit-identical after resume" would be luck.
-      builder.environment().put("MKL_CBWR", "AUTO,STRICT");
-      WorkerProcess worker = new WorkerProcess(name, builder.start(), log);
-      worker.awaitLog(Pattern.compile("worker polling"), Duration.ofSeconds(60));
-      System.out.printf(
-          "[%s] worker %s started, pid %d%n", Clock.now(), name, worker.process.pid());
-      return worker;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start worker " + name, e);
-    }
+        List.of("-cp", System.getProperty("java.class.path"), SeqtuneCli.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // MKL picks kernels by memory alignment unless told to be reproducible: then the same step
+    // can round differently in two processes, and "bit-identical after resume" would be luck.
+    builder.environment().put("MKL_CBWR", "AUTO,STRICT");
+    return builder;
   }
 
   /** SIGKILL: no shutdown hook runs, the running activity just stops heartbeating. */
