@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.seqtune.chem.SyntheticConfig;
 import io.seqtune.chem.curation.CurationConfig;
+import io.seqtune.text.PromptTemplate;
 import io.seqtune.text.TaskText;
 import java.util.List;
 
@@ -15,8 +16,7 @@ import java.util.List;
  * @param synthetic synthetic pairs to include, or null
  * @param tables CSV/TSV/JSONL inputs (may be empty)
  * @param pubchem PubChem CID-SMILES + CID-IUPAC inputs, or null
- * @param format a built-in prompt format id or a custom template ({@link
- *     io.seqtune.text.PromptTemplate#parse})
+ * @param format a built-in prompt format id or a custom template ({@link PromptTemplate#parse})
  * @param taskDescription the instruction text used by formats that show one
  * @param shardSize rows per shard file
  * @param maxRows keep at most this many curated rows, the first in source order (reading stops
