@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -183,22 +184,7 @@ public final class ObjectStore implements AutoCloseable {
 
   /** Every key under {@code prefix}, sorted. */
   public List<String> list(String prefix) {
-    return call(
-        "list " + prefix,
-        () -> {
-          List<String> keys = new ArrayList<>();
-          for (Result<Item> r :
-              client.listObjects(
-                  ListObjectsArgs.builder()
-                      .bucket(settings.bucket())
-                      .prefix(prefix)
-                      .recursive(true)
-                      .build())) {
-            keys.add(r.get().objectName());
-          }
-          keys.sort(null);
-          return keys;
-        });
+    return listing(prefix, true, item -> true);
   }
 
   /**
@@ -206,24 +192,30 @@ public final class ObjectStore implements AutoCloseable {
    * call however many keys each holds.
    */
   public List<String> children(String prefix) {
+    return listing(prefix, false, Item::isDir);
+  }
+
+  /**
+   * The sorted names under {@code prefix} that {@code keep} accepts: every key when {@code
+   * recursive}, else one level, deeper keys folded into their directories.
+   */
+  private List<String> listing(String prefix, boolean recursive, Predicate<Item> keep) {
+    ListObjectsArgs.Builder args =
+        ListObjectsArgs.builder().bucket(settings.bucket()).prefix(prefix);
+    ListObjectsArgs request =
+        recursive ? args.recursive(true).build() : args.delimiter("/").build();
     return call(
         "list " + prefix,
         () -> {
-          List<String> dirs = new ArrayList<>();
-          for (Result<Item> r :
-              client.listObjects(
-                  ListObjectsArgs.builder()
-                      .bucket(settings.bucket())
-                      .prefix(prefix)
-                      .delimiter("/")
-                      .build())) {
+          List<String> names = new ArrayList<>();
+          for (Result<Item> r : client.listObjects(request)) {
             Item item = r.get();
-            if (item.isDir()) {
-              dirs.add(item.objectName());
+            if (keep.test(item)) {
+              names.add(item.objectName());
             }
           }
-          dirs.sort(null);
-          return dirs;
+          names.sort(null);
+          return names;
         });
   }
 
