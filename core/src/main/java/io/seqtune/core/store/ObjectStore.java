@@ -324,14 +324,7 @@ public final class ObjectStore implements AutoCloseable {
     } catch (StoreException e) {
       throw e;
     } catch (ConnectException | UnknownHostException | SocketTimeoutException e) {
-      throw new StoreException(
-          "cannot reach the object store at "
-              + settings.endpoint()
-              + " (S3_ENDPOINT) to "
-              + what
-              + ": "
-              + e.getMessage(),
-          e);
+      throw unreachable(what, e.getMessage(), e);
     } catch (ErrorResponseException e) {
       throw new StoreException(
           "object store "
@@ -351,18 +344,22 @@ public final class ObjectStore implements AutoCloseable {
         root = root.getCause();
       }
       if (root instanceof ConnectException || root instanceof UnknownHostException) {
-        throw new StoreException(
-            "cannot reach the object store at "
-                + settings.endpoint()
-                + " (S3_ENDPOINT) to "
-                + what
-                + ": "
-                + root.getMessage(),
-            e);
+        throw unreachable(what, root.getMessage(), e);
       }
       throw new StoreException(
           "object store " + settings.endpoint() + " failed to " + what + ": " + e, e);
     }
+  }
+
+  private StoreException unreachable(String what, String reason, Exception cause) {
+    return new StoreException(
+        "cannot reach the object store at "
+            + settings.endpoint()
+            + " (S3_ENDPOINT) to "
+            + what
+            + ": "
+            + reason,
+        cause);
   }
 
   @Override
