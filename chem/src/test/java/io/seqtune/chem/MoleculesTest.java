@@ -13,6 +13,18 @@ class MoleculesTest {
         .isEqualTo(Molecules.canonicalSmiles("Oc1ccccc1"));
   }
 
+  /**
+   * Names are built from carbon chains, and models learn SMILES->name far better from SMILES
+   * written chain-first (InChI numbering) than from a form that starts at a heteroatom.
+   */
+  @Test
+  void canonicalSmilesWritesCarbonChainsFirstWithOrWithoutStereo() {
+    assertThat(Molecules.canonicalSmiles("FC(F)(F)C=1C=CC=C(NCC)C1SC"))
+        .isEqualTo("CCNC1=C(C(=CC=C1)C(F)(F)F)SC");
+    assertThat(Molecules.canonicalSmiles("ClC(=C(Br)C)CCCC")).startsWith("CCCC");
+    assertThat(Molecules.canonicalSmiles("O(C)C")).isEqualTo("COC");
+  }
+
   @Test
   void canonicalSmilesKeepsStereo() {
     String lAlanine = Molecules.canonicalSmiles("C[C@@H](C(=O)O)N");

@@ -22,7 +22,7 @@ import java.util.List;
 /** Derives a dataset's key from its spec and the bytes of its input files. */
 public final class DatasetKey {
   /** Bump when the output of the same spec changes (new fields, different curation code). */
-  public static final int LAYOUT_VERSION = 2;
+  public static final int LAYOUT_VERSION = 3;
 
   static final ObjectMapper CANONICAL_JSON =
       JsonMapper.builder()
