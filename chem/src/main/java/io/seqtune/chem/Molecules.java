@@ -23,11 +23,10 @@ public final class Molecules {
   // CDK parsers and generators keep per-call state: one per thread keeps parallel streams safe.
   private static final ThreadLocal<SmilesParser> SMILES_PARSER =
       ThreadLocal.withInitial(() -> new SmilesParser(SilentChemObjectBuilder.getInstance()));
-  // Absolute = canonical + stereo + isotopes, atoms numbered as InChI numbers them. Every molecule
-  // gets this one labelling: it writes carbon chains first (CCNC1=C(...)SC), the form names are
-  // built from. CDK's cheaper Morgan labelling starts from heteroatoms (FC(F)(F)C=1C=CC=C(NCC)C1SC)
-  // and a model trained on that form learns the task far worse (demo verified coverage 0.39 vs
-  // 0.30 on the same molecules, docs/demo.md).
+  // Absolute = canonical + stereo + isotopes, atoms numbered as InChI numbers them (carbons first:
+  // CCNC1=C(C(=CC=C1)C(F)(F)F)SC). Every molecule gets this one labelling, with or without stereo:
+  // CDK's cheaper Morgan labelling writes the same molecule as FC(F)(F)C=1C=CC=C(NCC)C1SC, and a
+  // model trained on that form learns SMILES->name far worse (docs/demo.md).
   private static final ThreadLocal<SmilesGenerator> CANONICAL =
       ThreadLocal.withInitial(() -> new SmilesGenerator(SmiFlavor.Absolute));
 

@@ -14,11 +14,10 @@ class MoleculesTest {
   }
 
   /**
-   * Names are built from carbon chains, and models learn SMILES->name far better from SMILES
-   * written chain-first (InChI numbering) than from a form that starts at a heteroatom.
+   * Models learn SMILES->name far better from the InChI-numbered form than from CDK's Morgan one.
    */
   @Test
-  void canonicalSmilesWritesCarbonChainsFirstWithOrWithoutStereo() {
+  void canonicalSmilesIsInchiNumberedWithOrWithoutStereo() {
     assertThat(Molecules.canonicalSmiles("FC(F)(F)C=1C=CC=C(NCC)C1SC"))
         .isEqualTo("CCNC1=C(C(=CC=C1)C(F)(F)F)SC");
     assertThat(Molecules.canonicalSmiles("ClC(=C(Br)C)CCCC")).startsWith("CCCC");
