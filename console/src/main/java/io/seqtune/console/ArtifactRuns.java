@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seqtune.core.checkpoint.CheckpointState;
+import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
@@ -24,7 +25,6 @@ final class ArtifactRuns {
   private static final Pattern CHECKPOINT_MANIFEST =
       Pattern.compile(
           "runs/[^/]+/checkpoints/step-\\d+/" + Pattern.quote(ArtifactManifest.FILE_NAME));
-  private static final String WEIGHTS = "model/model.safetensors";
 
   private final ObjectStore store;
   private final ObjectMapper json;
@@ -45,15 +45,16 @@ final class ArtifactRuns {
       if (CHECKPOINT_MANIFEST.matcher(key).matches()) {
         String prefix = StoreLayout.checkpointOf(runId, key);
         long step = StoreLayout.checkpointStep(prefix);
-        JsonNode manifest = readTree(key);
+        ArtifactManifest manifest = readManifest(prefix);
         if (manifest == null) {
           continue;
         }
-        JsonNode meta = manifest.path("meta");
+        JsonNode meta = json.valueToTree(manifest.meta());
+        ArtifactManifest.FileEntry weights = manifest.files().get(Checkpoints.WEIGHTS_FILE);
         ObjectNode c = checkpoints.addObject();
         c.put("key", prefix).put("step", step).put("epoch", meta.path("epoch").asInt());
-        c.put("bytes", totalBytes(manifest.path("files")));
-        c.put("sha256", manifest.path("files").path(WEIGHTS).path("sha256").asText(null));
+        c.put("bytes", manifest.totalBytes());
+        c.put("sha256", weights == null ? null : weights.sha256());
         JsonNode progress = readTree(prefix + CheckpointState.FILE_NAME);
         if (progress != null && progress.path("lossCount").asLong() > 0) {
           double mean = progress.path("lossSum").asDouble() / progress.path("lossCount").asLong();
@@ -92,12 +93,13 @@ final class ArtifactRuns {
     return run;
   }
 
-  private static long totalBytes(JsonNode files) {
-    long total = 0;
-    for (JsonNode f : files) {
-      total += f.path("bytes").asLong();
+  /** The checkpoint's manifest, or null when it is missing or unreadable. */
+  private ArtifactManifest readManifest(String prefix) {
+    try {
+      return store.manifest(prefix).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
     }
-    return total;
   }
 
   /** The JSON at {@code key}, or null when it is missing or unreadable. */

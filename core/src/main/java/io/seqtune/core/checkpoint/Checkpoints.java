@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class Checkpoints {
   private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
   public static final String MODEL_DIR = "model";
+
+  /** The weights file inside a checkpoint, as its manifest names it. */
+  public static final String WEIGHTS_FILE = MODEL_DIR + "/model.safetensors";
+
   public static final String TRAINER_DIR = "trainer";
   public static final String SPEC_FILE = "spec.json";
 

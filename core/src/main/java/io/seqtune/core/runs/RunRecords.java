@@ -32,7 +32,6 @@ public final class RunRecords {
   public static final int MAX_CURVE_POINTS = 2000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SAFETENSORS = "model/model.safetensors";
 
   private final ObjectStore store;
   private final Clock clock;
@@ -283,7 +282,7 @@ public final class RunRecords {
     for (StoredCheckpoint c : new Checkpoints(store).complete(runId)) {
       Optional<ArtifactManifest> m = store.manifest(c.key());
       ArtifactManifest.FileEntry weights =
-          m.map(ArtifactManifest::files).map(f -> f.get(SAFETENSORS)).orElse(null);
+          m.map(ArtifactManifest::files).map(f -> f.get(Checkpoints.WEIGHTS_FILE)).orElse(null);
       list.add(
           JSON.valueToTree(
               new RunRecord.Checkpoint(
