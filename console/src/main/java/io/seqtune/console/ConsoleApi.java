@@ -13,6 +13,7 @@ import io.seqtune.core.report.SweepReportWriter;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
+import io.seqtune.text.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqtune.chem.ChemException;
+import io.seqtune.text.Csv;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class TableReader extends LookaheadRowSource {
   }
 
   private List<String> fields(String line) {
-    return format == TableFormat.CSV ? CsvLine.split(line) : Arrays.asList(line.split("\t", -1));
+    return format == TableFormat.CSV ? Csv.splitLine(line) : Arrays.asList(line.split("\t", -1));
   }
 
   private SourceRow parseDelimited(String line) {

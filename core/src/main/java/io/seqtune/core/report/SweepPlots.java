@@ -48,6 +48,14 @@ public final class SweepPlots {
 
   /** Writes the three PNGs into {@code dir} and returns their file names. */
   public List<String> write(Path dir) {
+    return write(dir, "accuracy");
+  }
+
+  /**
+   * Writes the three PNGs into {@code dir} as {@code <stem>_vs_epochs.png}, {@code
+   * <stem>_vs_size.png} and {@code <stem>_by_format.png}, and returns their file names.
+   */
+  public List<String> write(Path dir, String stem) {
     XYChart epochs = line("by epochs", "epochs");
     series(GridCell::epochs)
         .forEach(
@@ -77,10 +85,12 @@ public final class SweepPlots {
                     name,
                     allFormats,
                     allFormats.stream().map(f -> (Number) points.get(f)).toList()));
-    save(epochs, dir.resolve(BY_EPOCHS));
-    save(sizes, dir.resolve(BY_SIZE));
-    save(formats, dir.resolve(BY_FORMAT));
-    return List.of(BY_EPOCHS, BY_SIZE, BY_FORMAT);
+    List<String> names =
+        List.of(stem + "_vs_epochs.png", stem + "_vs_size.png", stem + "_by_format.png");
+    save(epochs, dir.resolve(names.get(0)));
+    save(sizes, dir.resolve(names.get(1)));
+    save(formats, dir.resolve(names.get(2)));
+    return names;
   }
 
   private XYChart line(String what, String xTitle) {

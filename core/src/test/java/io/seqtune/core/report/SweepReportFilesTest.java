@@ -1,6 +1,7 @@
 package io.seqtune.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -56,6 +57,21 @@ class SweepReportFilesTest {
     List<String> md = table.markdown().lines().toList();
     assertThat(md).hasSize(7);
     assertThat(md.get(1)).startsWith("| --- | --- |");
+  }
+
+  @Test
+  void storedTableReadsBackAsTheSameCells() {
+    List<CellOutcome> read = SweepTable.read(new SweepTable(CELLS).csv());
+    assertThat(read).hasSize(CELLS.size());
+    // Metrics are written to 4 decimals; these are exact at that precision.
+    assertThat(read).containsExactlyElementsOf(CELLS);
+  }
+
+  @Test
+  void somethingElseIsNotReadAsASweepTable() {
+    assertThatThrownBy(() -> SweepTable.read("smiles,name\nC,methane\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a sweep results table");
   }
 
   @Test

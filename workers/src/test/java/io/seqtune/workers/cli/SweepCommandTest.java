@@ -106,6 +106,19 @@ class SweepCommandTest {
       assertThat(image).as(plot).isNotNull();
       assertThat(image.getWidth()).isEqualTo(800);
     }
+    // The stored table plotted again for another metric, without the workers.
+    Path again = tmp.resolve("again");
+    assertThat(
+            SeqtuneCli.commandLine()
+                .execute("report", "sw-it", "--out", again.toString(), "--metric", "val_loss"))
+        .isZero();
+    for (String plot : List.of("val_loss_vs_epochs.png", "val_loss_by_format.png")) {
+      assertThat(ImageIO.read(again.resolve(plot).toFile())).as(plot).isNotNull();
+    }
+    assertThat(
+            SeqtuneCli.commandLine()
+                .execute("report", "sw-it", "--out", again.toString(), "--metric", "no_such"))
+        .isEqualTo(1);
 
     // The trained cell's model version carries its card: base model, data, format, epochs, metrics,
     // lineage.

@@ -41,7 +41,14 @@ public record SweepSpec(
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
   public static final List<String> METRICS =
-      List.of("roundtrip_accuracy", "exact_match", "bleu4", "parse_rate", "mean_tanimoto");
+      List.of(
+          "roundtrip_accuracy",
+          "exact_match",
+          "bleu4",
+          "parse_rate",
+          "mean_tanimoto",
+          "verified_coverage",
+          "val_loss");
   static final int MAX_CELLS = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
