@@ -68,7 +68,10 @@ public final class ModelBundle implements AutoCloseable {
               .tokens(tokenizer.bosId(), tokenizer.eosId(), tokenizer.padId())
               .dropout(m.dropout())
               .build();
-      return new ModelBundle(CausalLM.random(config, spec.train().seed(), device), tokenizer, info);
+      return new ModelBundle(
+          CausalLM.random(config, spec.train().seed(), device, spec.train().computeDtype()),
+          tokenizer,
+          info);
     }
     Path base = Path.of(m.base());
     if (!Files.isRegularFile(base.resolve("config.json"))) {
@@ -82,7 +85,9 @@ public final class ModelBundle implements AutoCloseable {
       config = config.withDropout(m.dropout());
     }
     return new ModelBundle(
-        CausalLM.load(base, config, device, ComputeDtype.FLOAT32), TextTokenizer.load(base), info);
+        CausalLM.load(base, config, device, spec.train().computeDtype()),
+        TextTokenizer.load(base),
+        info);
   }
 
   /**
@@ -107,10 +112,16 @@ public final class ModelBundle implements AutoCloseable {
     return DeviceChoice.valueOf(spec.model().device().toUpperCase());
   }
 
+  /** A saved model for inference: computed in float32 whatever it was trained in. */
   public static ModelBundle load(Path dir, DeviceChoice device) {
+    return load(dir, device, ComputeDtype.FLOAT32);
+  }
+
+  /** A saved model that computes in {@code compute}, e.g. a checkpoint training carries on from. */
+  public static ModelBundle load(Path dir, DeviceChoice device, ComputeDtype compute) {
     try {
       RunInfo info = JSON.readValue(dir.resolve(RunInfo.FILE_NAME).toFile(), RunInfo.class);
-      return new ModelBundle(CausalLM.load(dir, device), TextTokenizer.load(dir), info);
+      return new ModelBundle(CausalLM.load(dir, device, compute), TextTokenizer.load(dir), info);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RunInfo.FILE_NAME + " in " + dir, e);
     }

@@ -132,7 +132,8 @@ public final class EpochTrainer {
         heartbeat.during(
             () ->
                 resume != null
-                    ? ModelBundle.load(resume.modelDir(), ModelBundle.device(spec))
+                    ? ModelBundle.load(
+                        resume.modelDir(), ModelBundle.device(spec), spec.train().computeDtype())
                     : ModelBundle.start(spec, p.train()));
     try (bundle;
         Trainer trainer = new Trainer(bundle.model(), trainConfig(spec.train()), p.totalSteps())) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.model.ComputeDtype;
 import org.junit.jupiter.api.Test;
 
 class PipelineSpecTest {
@@ -72,6 +73,23 @@ class PipelineSpecTest {
         .isNull();
     assertThatThrownBy(() -> parse("{\"model\":{\"dropout\":1.0}}").withDefaults().validate())
         .hasMessageContaining("model.dropout: 1.0 is outside [0, 1)");
+  }
+
+  @Test
+  void precisionUnsetStaysOutOfTheSpecAndOnlyFloat32OrBfloat16AreAccepted() throws Exception {
+    PipelineSpec defaults = parse("{}").withDefaults().validate();
+    assertThat(defaults.train().computeDtype()).isEqualTo(ComputeDtype.FLOAT32);
+    // Absent from the JSON that keys checkpoints, so specs written before it keep their key.
+    assertThat(new ObjectMapper().writeValueAsString(defaults)).doesNotContain("precision");
+    assertThat(
+            parse("{\"train\":{\"precision\":\"bfloat16\"}}")
+                .withDefaults()
+                .validate()
+                .train()
+                .computeDtype())
+        .isEqualTo(ComputeDtype.BFLOAT16);
+    assertThatThrownBy(() -> parse("{\"train\":{\"precision\":\"fp8\"}}").withDefaults().validate())
+        .hasMessageContaining("train.precision: 'fp8' is not one of [float32, bfloat16]");
   }
 
   @Test

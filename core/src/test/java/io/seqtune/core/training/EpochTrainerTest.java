@@ -2,6 +2,7 @@ package io.seqtune.core.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,13 +73,18 @@ class EpochTrainerTest {
   }
 
   private static PipelineSpec spec(String runId) throws IOException {
+    return spec(runId, "");
+  }
+
+  /** {@code trainExtra}: more fields of {@code train}, each with a leading comma. */
+  private static PipelineSpec spec(String runId, String trainExtra) throws IOException {
     return JSON.readValue(
             """
             {"task":"text","runId":"%s",
              "data":{"path":"%s","valFraction":0.1,"testFraction":0.1},
              "model":{"layers":1,"hidden":16,"heads":2,"maxLength":32},
-             "train":{"epochs":1,"batchSize":8,"checkpointEverySteps":2,"keepCheckpoints":10}}"""
-                .formatted(runId, dir.resolve("pairs.csv")),
+             "train":{"epochs":1,"batchSize":8,"checkpointEverySteps":2,"keepCheckpoints":10%s}}"""
+                .formatted(runId, dir.resolve("pairs.csv"), trainExtra),
             PipelineSpec.class)
         .withDefaults()
         .validate();
@@ -112,7 +118,13 @@ class EpochTrainerTest {
 
   private static EpochResult train(String runId, RecordingHeartbeat heartbeat, String resumeKey)
       throws IOException {
-    TrainEpochInput in = new TrainEpochInput(spec(runId), runId, datasetKey, 1, null);
+    return train(spec(runId), heartbeat, resumeKey);
+  }
+
+  private static EpochResult train(
+      PipelineSpec spec, RecordingHeartbeat heartbeat, String resumeKey) throws IOException {
+    String runId = spec.runId();
+    TrainEpochInput in = new TrainEpochInput(spec, runId, datasetKey, 1, null);
     Path work = Files.createTempDirectory(dir, "attempt");
     return new EpochTrainer(context, in, work, heartbeat).train(resumeKey, 1);
   }
@@ -161,6 +173,32 @@ class EpochTrainerTest {
     assertThat(resumed.globalStep()).isEqualTo(whole.globalStep());
     assertThat(weightsSha256(resumed.checkpointKey(), dir.resolve("resumed")))
         .isEqualTo(weightsSha256(whole.checkpointKey(), dir.resolve("reference")));
+  }
+
+  @Test
+  void bfloat16TrainingResumesToTheSameFloat32WeightsAndLearns() throws IOException {
+    String bf16 = ",\"precision\":\"bfloat16\"";
+    EpochResult whole = train(spec("bf16-reference", bf16), new RecordingHeartbeat(0), null);
+    assertThatThrownBy(() -> train(spec("bf16-stopped", bf16), new RecordingHeartbeat(3), null))
+        .isInstanceOf(TrainingStopped.class);
+
+    EpochResult resumed =
+        train(
+            spec("bf16-stopped", bf16),
+            new RecordingHeartbeat(0),
+            StoreLayout.checkpoint("bf16-stopped", 3));
+
+    assertThat(weightsSha256(resumed.checkpointKey(), dir.resolve("bf16-resumed")))
+        .isEqualTo(weightsSha256(whole.checkpointKey(), dir.resolve("bf16-reference")));
+    EpochResult float32 = train("float32-twin", new RecordingHeartbeat(0), null);
+    // Same data, order and initial weights: bf16 compute follows float32 closely, not exactly.
+    assertThat(whole.trainLoss())
+        .isCloseTo(float32.trainLoss(), within(0.05 * float32.trainLoss()));
+    assertThat(weightsSha256(whole.checkpointKey(), dir.resolve("bf16-again")))
+        .isNotEqualTo(weightsSha256(float32.checkpointKey(), dir.resolve("float32-twin")));
+    Path model =
+        new Checkpoints(store).fetch(whole.checkpointKey(), dir.resolve("bf16-dtype")).modelDir();
+    assertThat(Files.readString(model.resolve("config.json"))).contains("\"float32\"");
   }
 
   @Test

@@ -89,6 +89,12 @@ final class DemoCommand implements Callable<Integer> {
   Double learningRate;
 
   @Option(
+      names = "--precision",
+      description =
+          "Training compute type: float32 or bfloat16 (float32 master weights; fast on CPUs with avx512_bf16 or AMX).")
+  String precision;
+
+  @Option(
       names = "--base",
       description = "A Hugging Face model directory to fine-tune instead of training from scratch.")
   String base;
@@ -202,6 +208,7 @@ final class DemoCommand implements Callable<Integer> {
     putIf(train, "epochs", epochs);
     putIf(train, "batchSize", batchSize);
     putIf(train, "learningRate", learningRate);
+    putIf(train, "precision", precision);
     Map<String, Object> eval = new LinkedHashMap<>();
     putIf(eval, "maxExamples", evalExamples);
     putIf(eval, "beams", beams);
