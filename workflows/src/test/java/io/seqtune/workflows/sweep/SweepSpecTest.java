@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqtune.core.report.GridCell;
 import io.seqtune.core.spec.PipelineSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SweepSpecTest {
@@ -14,6 +17,26 @@ class SweepSpecTest {
 
   static SweepSpec parse(String json) throws Exception {
     return JSON.readValue(json, SweepSpec.class);
+  }
+
+  /** docs/results.md's tables come from these specs: each must stay runnable as written. */
+  @Test
+  void theSweepsDocsResultsDescribesAreValidSpecs() throws Exception {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("docs/sweeps"))) {
+      dir = dir.getParent();
+    }
+    assertThat(dir).as("repository root (a parent holding docs/sweeps)").isNotNull();
+    List<Path> specs;
+    try (Stream<Path> files = Files.list(dir.resolve("docs/sweeps"))) {
+      specs = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(specs).isNotEmpty();
+    for (Path file : specs) {
+      SweepSpec spec = JSON.readValue(file.toFile(), SweepSpec.class).withDefaults().validate();
+      assertThat(spec.sweepId()).as(file.toString()).isNotBlank();
+      assertThat(spec.cells(spec.sweepId())).as(file.toString()).isNotEmpty();
+    }
   }
 
   @Test
