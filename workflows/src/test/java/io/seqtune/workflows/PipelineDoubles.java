@@ -4,6 +4,7 @@ import io.seqtune.activities.dataset.DatasetActivities;
 import io.seqtune.activities.evaluation.EvaluationActivities;
 import io.seqtune.activities.registry.RegistryActivities;
 import io.seqtune.activities.report.ReportActivities;
+import io.seqtune.activities.runs.RunRecordActivities;
 import io.seqtune.activities.training.TrainingActivities;
 import io.seqtune.core.corpus.CorpusRef;
 import io.seqtune.core.dataset.DatasetRef;
@@ -65,6 +66,10 @@ public final class PipelineDoubles {
       in ->
           new PromotionResult(
               in.spec().task(), in.runId(), "sha", true, "first model for task smiles2iupac");
+
+  /** Registered as it is at {@link #register}. */
+  public volatile RunRecordActivities runRecords = new NoRunRecords();
+
   public volatile ReportActivities reports =
       in -> new SweepReport(StoreLayout.sweep(in.sweepId()), List.of());
 
@@ -106,7 +111,7 @@ public final class PipelineDoubles {
     pipeline.registerActivitiesImplementations(
         (RegistryActivities) in -> registry.promote(in),
         (ReportActivities) in -> reports.writeSweepReport(in),
-        new NoRunRecords());
+        runRecords);
     Worker gpu = env.newWorker(Queues.GPU);
     gpu.registerActivitiesImplementations(
         new DatasetActivities() {
