@@ -23,6 +23,11 @@ import java.util.function.Function;
  * and the running epoch's heartbeat details (step, loss, speed), which only the server holds.
  */
 public final class RunWatcher {
+  /**
+   * The activities whose heartbeats carry training progress: fine-tuning and pretraining epochs.
+   */
+  private static final List<String> TRAINING_ACTIVITIES = List.of("TrainEpoch", "PretrainEpoch");
+
   private final TemporalConnection connection;
   private final Function<String, Optional<RunRecord>> records;
 
@@ -219,7 +224,8 @@ public final class RunWatcher {
 
   private static Optional<TrainingProgress> heartbeat(DescribeWorkflowExecutionResponse d) {
     return d.getPendingActivitiesList().stream()
-        .filter(a -> a.getActivityType().getName().equals("TrainEpoch") && a.hasHeartbeatDetails())
+        .filter(a -> TRAINING_ACTIVITIES.contains(a.getActivityType().getName()))
+        .filter(PendingActivityInfo::hasHeartbeatDetails)
         .findFirst()
         .map(
             a ->

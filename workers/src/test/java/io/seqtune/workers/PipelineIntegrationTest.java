@@ -3,12 +3,16 @@ package io.seqtune.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import io.seqtune.core.registry.Champion;
 import io.seqtune.core.registry.ModelRegistry;
 import io.seqtune.core.registry.ModelVersion;
+import io.seqtune.core.runs.RunRecord;
+import io.seqtune.core.runs.RunRecords;
 import io.seqtune.core.store.Hashing;
 import io.seqtune.core.store.ObjectStore;
+import io.seqtune.core.store.StoreLayout;
 import io.seqtune.workers.stack.DevStack;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
@@ -24,6 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server, a worker on both queues, and a client starting workflows the way the Temporal CLI does.
  */
 class PipelineIntegrationTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A few seconds of training: the point is the plumbing, not the accuracy. */
   static final String TINY_SPEC =
       """
@@ -130,6 +139,57 @@ class PipelineIntegrationTest {
     assertThat(registry.promotions("smiles2iupac"))
         .extracting(p -> p.version())
         .contains("it-tiny");
+  }
+
+  @Test
+  void tinyPipelineWithPretrainingFineTunesFromThePretrainedModel(@TempDir Path tmp)
+      throws Exception {
+    String spec =
+        TINY_SPEC
+            .formatted("it-pretrained")
+            .replace(
+                "\"promote\":{\"minValue\":0}",
+                // The dataset's generator and seed: the corpus holds the dataset's own molecules.
+                // Not promoted: the other tests' runs compete for the champion.
+                "\"pretrain\":{\"epochs\":2,\"size\":120,\"seed\":3},"
+                    + "\"promote\":{\"enabled\":false}");
+    PipelineResult result = startAsCli("it-pretrained", spec).getResult(PipelineResult.class);
+
+    assertThat(result.checkpoints()).hasSize(2);
+    RunRecord record = new RunRecords(store).find("it-pretrained").orElseThrow();
+    assertThat(record.stages())
+        .extracting(RunRecord.Stage::stage)
+        .containsSubsequence("dataset", "pretraining", "training", "evaluation");
+    RunRecord.Pretraining pretraining = record.pretraining();
+    assertThat(pretraining.epochResults()).hasSize(2);
+    assertThat(pretraining.excluded()).isPositive();
+    assertThat(pretraining.checkpoints()).isNotEmpty();
+    String last = pretraining.epochResults().get(1).checkpoint();
+    assertThat(last).startsWith(StoreLayout.pretrainingCheckpoints("it-pretrained"));
+
+    // Fine-tuning went on from the pretrained model: its vocabulary is the one fitted on the
+    // corpus and the training split, which no fine-tuning from scratch would have.
+    Path pretrained = tmp.resolve("pretrained");
+    store.downloadDirectory(last, pretrained);
+    Path fineTuned = tmp.resolve("fine-tuned");
+    store.downloadDirectory(result.checkpoints().get(0), fineTuned);
+    assertThat(fineTuned.resolve("model/tokenizer.json"))
+        .hasSameBinaryContentAs(pretrained.resolve("model/tokenizer.json"));
+
+    // No text of the corpus names a validation or test molecule.
+    Path corpus = tmp.resolve("corpus");
+    store.downloadDirectory(StoreLayout.corpus(pretraining.corpusKey()), corpus);
+    Path dataset = tmp.resolve("dataset");
+    store.downloadDirectory(StoreLayout.dataset(result.datasetKey()), dataset);
+    Set<String> heldOut = new HashSet<>();
+    for (String split : List.of("val.jsonl", "test.jsonl")) {
+      for (String line : Files.readAllLines(dataset.resolve(split))) {
+        heldOut.add(JSON.readTree(line).get("inchi_key").asText());
+      }
+    }
+    for (String line : Files.readAllLines(corpus.resolve("train.jsonl"))) {
+      assertThat(heldOut).doesNotContain(JSON.readTree(line).path("inchi_key").asText());
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.seqtune.activities.runs;
 
+import io.seqtune.core.corpus.CorpusRef;
 import io.seqtune.core.runs.RunOutcome;
 import io.seqtune.core.runs.RunRecord;
 import io.seqtune.core.runs.RunStart;
@@ -27,6 +28,13 @@ public interface RunRecordActivities {
 
   @ActivityMethod(name = "RecordEpochEnd")
   void epochEnded(String runId, RunRecord.EpochEnd end);
+
+  /** The pretraining stage's corpus (texts kept and left out) and its number of epochs. */
+  @ActivityMethod(name = "RecordCorpus")
+  void corpus(String runId, CorpusRef corpus, int epochs);
+
+  @ActivityMethod(name = "RecordPretrainingEpochEnd")
+  void pretrainingEpochEnded(String runId, RunRecord.EpochEnd end);
 
   @ActivityMethod(name = "RecordRunEnded")
   void ended(String runId, RunOutcome outcome);

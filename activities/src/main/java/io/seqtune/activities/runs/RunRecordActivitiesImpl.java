@@ -1,6 +1,8 @@
 package io.seqtune.activities.runs;
 
 import io.seqtune.core.WorkerContext;
+import io.seqtune.core.checkpoint.Phase;
+import io.seqtune.core.corpus.CorpusRef;
 import io.seqtune.core.runs.RunOutcome;
 import io.seqtune.core.runs.RunRecord;
 import io.seqtune.core.runs.RunRecords;
@@ -38,6 +40,17 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
   @Override
   public void epochEnded(String runId, RunRecord.EpochEnd end) {
     records.epochEnded(runId, end);
+  }
+
+  @Override
+  public void corpus(String runId, CorpusRef corpus, int epochs) {
+    records.corpus(
+        runId, corpus.key(), corpus.train() + corpus.validation(), corpus.excluded(), epochs);
+  }
+
+  @Override
+  public void pretrainingEpochEnded(String runId, RunRecord.EpochEnd end) {
+    records.epochEnded(runId, Phase.PRETRAINING, end);
   }
 
   @Override

@@ -5,16 +5,19 @@ import io.seqtune.activities.AttemptScratch;
 import io.seqtune.core.WorkerContext;
 import io.seqtune.core.training.EpochResult;
 import io.seqtune.core.training.EpochTrainer;
+import io.seqtune.core.training.PretrainEpochInput;
 import io.seqtune.core.training.TrainEpochInput;
 import io.seqtune.core.training.TrainingProgress;
 import io.seqtune.core.training.TrainingStopped;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /**
- * The {@code TrainEpoch} activity: an {@link EpochTrainer} heartbeating through Temporal. A retried
- * attempt reads the previous attempt's last heartbeat for the checkpoint to resume from; a
- * cancelled one completes as cancelled once its checkpoint is written.
+ * The {@code TrainEpoch} and {@code PretrainEpoch} activities: an {@link EpochTrainer} heartbeating
+ * through Temporal. A retried attempt reads the previous attempt's last heartbeat for the
+ * checkpoint to resume from; a cancelled one completes as cancelled once its checkpoint is written.
  */
 public final class TrainingActivitiesImpl implements TrainingActivities {
   private final WorkerContext context;
@@ -25,15 +28,23 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   @Override
   public EpochResult trainEpoch(TrainEpochInput in) {
+    return attempt(
+        in.epoch(), (work, heartbeats) -> new EpochTrainer(context, in, work, heartbeats));
+  }
+
+  @Override
+  public EpochResult pretrainEpoch(PretrainEpochInput in) {
+    return attempt(
+        in.epoch(), (work, heartbeats) -> EpochTrainer.pretraining(context, in, work, heartbeats));
+  }
+
+  private EpochResult attempt(int epoch, BiFunction<Path, Heartbeats, EpochTrainer> trainerOf) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     // Until the first step, keep re-sending what the previous attempt reported: its checkpoint key.
     TrainingProgress before =
-        activity
-            .getHeartbeatDetails(TrainingProgress.class)
-            .orElse(TrainingProgress.before(in.epoch()));
+        activity.getHeartbeatDetails(TrainingProgress.class).orElse(TrainingProgress.before(epoch));
     EpochTrainer trainer =
-        new EpochTrainer(
-            context, in, AttemptScratch.current(context), new Heartbeats(activity, before));
+        trainerOf.apply(AttemptScratch.current(context), new Heartbeats(activity, before));
     try {
       return ActivityFailures.translated(
           () -> trainer.train(before.checkpointKey(), activity.getInfo().getAttempt()));

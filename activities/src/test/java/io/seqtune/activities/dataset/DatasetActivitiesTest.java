@@ -131,7 +131,7 @@ class DatasetActivitiesTest {
   }
 
   private static PipelineSpec spec(String task, DataSpec data) {
-    return new PipelineSpec(task, null, data, null, null, null, null, null)
+    return new PipelineSpec(task, null, data, null, null, null, null, null, null)
         .withDefaults()
         .validate();
   }

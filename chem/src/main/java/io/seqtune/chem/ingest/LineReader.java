@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
  * ahead, so a truncated gzip delivers every complete line and then fails naming the last of them
  * (the cut line itself is never delivered).
  */
-final class LineReader implements AutoCloseable {
+public final class LineReader implements AutoCloseable {
   private static final String BYTE_ORDER_MARK = "\uFEFF";
 
   private final Path file;
@@ -30,7 +30,7 @@ final class LineReader implements AutoCloseable {
   private String ahead;
   private boolean started;
 
-  LineReader(Path file) {
+  public LineReader(Path file) {
     this.file = file;
     if (Files.isDirectory(file)) {
       throw new ChemException(file + " is a directory, not a file");
@@ -53,7 +53,7 @@ final class LineReader implements AutoCloseable {
   }
 
   /** The next line, or null at the end of the file. */
-  String next() {
+  public String next() {
     if (!started) {
       ahead = read();
       started = true;

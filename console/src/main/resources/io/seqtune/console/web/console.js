@@ -112,7 +112,7 @@ async function runsPage() {
 
 // ---- One run ------------------------------------------------------------------------------------
 
-const STAGE_ORDER = ["validating", "dataset", "training", "evaluation", "promotion", "done"];
+const STAGE_ORDER = ["validating", "dataset", "pretraining", "training", "evaluation", "promotion", "done"];
 
 function timeline(run) {
   const stages = run.stages || [];
@@ -142,7 +142,9 @@ function stats(run) {
     cell("train loss", num(run.loss)),
     cell("tokens / s", typeof run.tokensPerSecond === "number" ? Math.round(run.tokensPerSecond) : "–"),
     cell("duration", duration(run.durationSeconds)),
-    cell("model version", run.modelVersion ? [run.modelVersion, run.champion ? " ★" : ""] : "–"));
+    cell("model version", run.modelVersion ? [run.modelVersion, run.champion ? " ★" : ""] : "–"),
+    run.pretraining ? cell("pretraining",
+      `epoch ${run.pretraining.epoch ?? 0} / ${run.pretraining.epochs ?? "?"}, loss ${num(run.pretraining.loss)}`) : null);
 }
 
 /**

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -47,31 +48,8 @@ public final class ModelBundle implements AutoCloseable {
    */
   public static ModelBundle start(PipelineSpec spec, Iterable<Example> train) {
     ModelSpec m = spec.model();
-    DeviceChoice device = device(spec);
-    RunInfo info =
-        new RunInfo(spec.task(), spec.data().formatOrTemplate(), m.maxLength(), m.base());
     if (m.fromScratch()) {
-      ExampleFormatter formatter = ExampleFormatter.of(spec);
-      Iterable<String> texts =
-          () ->
-              StreamSupport.stream(train.spliterator(), false)
-                  .map(e -> formatter.training(e).text())
-                  .iterator();
-      TextTokenizer tokenizer = m.bpe() ? bpe(texts, m.bpeMerges()) : CharTokenizer.fit(texts);
-      ModelConfig config =
-          ModelConfig.gpt2()
-              .vocabSize(tokenizer.vocabSize())
-              .layers(m.layers())
-              .hidden(m.hidden())
-              .heads(m.heads())
-              .maxPositions(m.maxLength())
-              .tokens(tokenizer.bosId(), tokenizer.eosId(), tokenizer.padId())
-              .dropout(m.dropout())
-              .build();
-      return new ModelBundle(
-          CausalLM.random(config, spec.train().seed(), device, spec.train().computeDtype()),
-          tokenizer,
-          info);
+      return fromScratch(spec, formatted(spec, train));
     }
     Path base = Path.of(m.base());
     if (!Files.isRegularFile(base.resolve("config.json"))) {
@@ -85,9 +63,60 @@ public final class ModelBundle implements AutoCloseable {
       config = config.withDropout(m.dropout());
     }
     return new ModelBundle(
-        CausalLM.load(base, config, device, spec.train().computeDtype()),
+        CausalLM.load(base, config, device(spec), spec.train().computeDtype()),
         TextTokenizer.load(base),
-        info);
+        info(spec));
+  }
+
+  /**
+   * The model a pretraining stage starts from: a fresh small GPT-2 whose tokenizer is fitted once,
+   * on the pretraining {@code texts} and the formatted {@code train} examples (never validation or
+   * test text), so that fine-tuning goes on with the same vocabulary. Both are read once, one item
+   * at a time.
+   */
+  public static ModelBundle startPretraining(
+      PipelineSpec spec, Iterable<String> texts, Iterable<Example> train) {
+    Iterable<String> formatted = formatted(spec, train);
+    return fromScratch(
+        spec,
+        () ->
+            Stream.concat(
+                    StreamSupport.stream(texts.spliterator(), false),
+                    StreamSupport.stream(formatted.spliterator(), false))
+                .iterator());
+  }
+
+  private static Iterable<String> formatted(PipelineSpec spec, Iterable<Example> train) {
+    ExampleFormatter formatter = ExampleFormatter.of(spec);
+    return () ->
+        StreamSupport.stream(train.spliterator(), false)
+            .map(e -> formatter.training(e).text())
+            .iterator();
+  }
+
+  /** A fresh GPT-2 of the spec's shape with a tokenizer fitted on {@code texts}. */
+  private static ModelBundle fromScratch(PipelineSpec spec, Iterable<String> texts) {
+    ModelSpec m = spec.model();
+    TextTokenizer tokenizer = m.bpe() ? bpe(texts, m.bpeMerges()) : CharTokenizer.fit(texts);
+    ModelConfig config =
+        ModelConfig.gpt2()
+            .vocabSize(tokenizer.vocabSize())
+            .layers(m.layers())
+            .hidden(m.hidden())
+            .heads(m.heads())
+            .maxPositions(m.maxLength())
+            .tokens(tokenizer.bosId(), tokenizer.eosId(), tokenizer.padId())
+            .dropout(m.dropout())
+            .build();
+    return new ModelBundle(
+        CausalLM.random(config, spec.train().seed(), device(spec), spec.train().computeDtype()),
+        tokenizer,
+        info(spec));
+  }
+
+  private static RunInfo info(PipelineSpec spec) {
+    ModelSpec m = spec.model();
+    return new RunInfo(spec.task(), spec.data().formatOrTemplate(), m.maxLength(), m.base());
   }
 
   /**
@@ -146,6 +175,19 @@ public final class ModelBundle implements AutoCloseable {
     int[] withEos = Arrays.copyOf(response, response.length + 1);
     withEos[response.length] = tokenizer.eosId();
     return new int[][] {tokenizer.encode(p.prompt()), withEos};
+  }
+
+  /**
+   * One pretraining text as the model learns it: begin-of-sequence, the text, end-of-sequence; the
+   * loss covers every token after the first.
+   */
+  public int[] encodeText(String text) {
+    int[] ids = tokenizer.encode(text);
+    int[] sequence = new int[ids.length + 2];
+    sequence[0] = tokenizer.bosId();
+    System.arraycopy(ids, 0, sequence, 1, ids.length);
+    sequence[ids.length + 1] = tokenizer.eosId();
+    return sequence;
   }
 
   public int[] encodePrompt(String input) {

@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A run's checkpoints in the store, {@code runs/<runId>/checkpoints/step-<globalStep>/}: the model
- * directory under {@code model/}, optimizer and scheduler state under {@code trainer/}, the spec
- * ({@code spec.json}) and {@link CheckpointState}; the manifest is written last, so only complete
- * ones are ever listed.
+ * A run's checkpoints in the store, {@code runs/<runId>/checkpoints/step-<globalStep>/} (those of
+ * its pretraining stage under {@code runs/<runId>/pretraining/checkpoints/}): the model directory
+ * under {@code model/}, optimizer and scheduler state under {@code trainer/}, the spec ({@code
+ * spec.json}) and {@link CheckpointState}; the manifest is written last, so only complete ones are
+ * ever listed.
  */
 public final class Checkpoints {
   private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
@@ -34,9 +35,17 @@ public final class Checkpoints {
   public static final String SPEC_FILE = "spec.json";
 
   private final ObjectStore store;
+  private final Phase phase;
 
+  /** The fine-tuning checkpoints of runs. */
   public Checkpoints(ObjectStore store) {
+    this(store, Phase.FINE_TUNING);
+  }
+
+  /** The checkpoints runs keep in {@code phase}. */
+  public Checkpoints(ObjectStore store, Phase phase) {
     this.store = store;
+    this.phase = phase;
   }
 
   /** What a checkpoint must have been trained under to be resumed: the same spec, byte for byte. */
@@ -46,7 +55,7 @@ public final class Checkpoints {
 
   /** Uploads a local checkpoint directory; returns its key once its manifest is in place. */
   public String upload(String runId, CheckpointState state, String specSha256, Path dir) {
-    String key = StoreLayout.checkpoint(runId, state.globalStep());
+    String key = StoreLayout.checkpointIn(phase.checkpoints(runId), state.globalStep());
     store.uploadDirectory(key, dir, StoredCheckpoint.meta(state, specSha256));
     return key;
   }
@@ -70,8 +79,9 @@ public final class Checkpoints {
   public void deleteIncomplete(String runId) {
     Set<String> withManifest = new LinkedHashSet<>();
     Set<String> all = new LinkedHashSet<>();
-    for (String key : store.list(StoreLayout.checkpoints(runId))) {
-      String dir = StoreLayout.checkpointOf(runId, key);
+    String checkpoints = phase.checkpoints(runId);
+    for (String key : store.list(checkpoints)) {
+      String dir = StoreLayout.checkpointUnder(checkpoints, key);
       all.add(dir);
       if (key.equals(dir + ArtifactManifest.FILE_NAME)) {
         withManifest.add(dir);
@@ -132,8 +142,9 @@ public final class Checkpoints {
   }
 
   private List<String> directories(String runId) {
-    return store.list(StoreLayout.checkpoints(runId)).stream()
-        .map(k -> StoreLayout.checkpointOf(runId, k))
+    String checkpoints = phase.checkpoints(runId);
+    return store.list(checkpoints).stream()
+        .map(k -> StoreLayout.checkpointUnder(checkpoints, k))
         .distinct()
         .toList();
   }

@@ -105,12 +105,20 @@ public final class DatasetFiles {
 
   /** The dataset's directory on this worker, downloaded and verified once per key. */
   public static Path local(ObjectStore store, String datasetKey, Path cacheRoot) {
-    Path dir = cacheRoot.resolve(datasetKey);
+    return localCopy(store, StoreLayout.dataset(datasetKey), datasetKey, cacheRoot);
+  }
+
+  /**
+   * The stored directory {@code prefix} on this worker as {@code cacheRoot/<name>}, downloaded and
+   * verified once.
+   */
+  public static Path localCopy(ObjectStore store, String prefix, String name, Path cacheRoot) {
+    Path dir = cacheRoot.resolve(name);
     if (Files.exists(dir.resolve(".complete"))) {
       return dir;
     }
-    Path partial = cacheRoot.resolve(datasetKey + ".partial-" + ProcessHandle.current().pid());
-    store.downloadDirectory(StoreLayout.dataset(datasetKey), partial);
+    Path partial = cacheRoot.resolve(name + ".partial-" + ProcessHandle.current().pid());
+    store.downloadDirectory(prefix, partial);
     try {
       Files.createFile(partial.resolve(".complete"));
       if (Files.exists(dir)) {
@@ -118,8 +126,7 @@ public final class DatasetFiles {
       }
       Files.move(partial, dir);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot place dataset " + datasetKey + " under " + cacheRoot, e);
+      throw new UncheckedIOException("cannot place " + prefix + " under " + cacheRoot, e);
     }
     return dir;
   }

@@ -3,15 +3,16 @@ package io.seqtune.core.registry;
 import io.seqtune.core.spec.DataSpec;
 import io.seqtune.core.spec.ModelSpec;
 import io.seqtune.core.spec.PipelineSpec;
+import io.seqtune.core.spec.PretrainSpec;
 import io.seqtune.core.spec.TrainSpec;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code MODEL_CARD.md}, stored inside every registered model version: what it was fine-tuned from,
- * on which data and format, for how long, how good it was, and the keys that lead back to its
- * dataset, checkpoint and run.
+ * {@code MODEL_CARD.md}, stored inside every registered model version: what it was fine-tuned from
+ * (and pretrained on), on which data and format, for how long, how good it was, and the keys that
+ * lead back to its dataset, checkpoint and run.
  */
 public final class ModelCard {
   public static final String FILE_NAME = "MODEL_CARD.md";
@@ -60,6 +61,20 @@ public final class ModelCard {
                 : "template `" + data.template() + "`")
         .append("\n\n");
     md.append("## Training\n");
+    if (spec.pretrains()) {
+      PretrainSpec p = spec.pretrain();
+      md.append("- pretraining, before fine-tuning: ")
+          .append(p.epochs())
+          .append(" epochs as a plain language model on ")
+          .append(p.size())
+          .append(" unpaired ")
+          .append(p.source())
+          .append(" texts")
+          .append(p.path() == null ? " (seed " + p.seed() + ")" : " from `" + p.path() + "`")
+          .append(", none naming a validation or test molecule; learning rate ")
+          .append(p.learningRate())
+          .append("\n");
+    }
     md.append("- epochs: ")
         .append(train.epochs())
         .append(", batch size ")

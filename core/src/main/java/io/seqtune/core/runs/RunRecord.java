@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * <p>{@code curve.train} holds {@code [step, loss]} per optimizer step (at most {@link
  * RunRecords#MAX_CURVE_POINTS}, thinned evenly), {@code curve.val} {@code [step, loss]} per epoch;
- * {@code epochResults} one entry per finished epoch, which a resumed run carries on from.
+ * {@code epochResults} one entry per finished epoch, which a resumed run carries on from. A run
+ * with a pretraining stage keeps that stage's progress, in the same fields, under {@code
+ * pretraining}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunRecord(
@@ -43,6 +45,7 @@ public record RunRecord(
     String promotionReason,
     String error,
     JsonNode spec,
+    Pretraining pretraining,
     String created,
     String updated,
     String ended) {
@@ -68,6 +71,25 @@ public record RunRecord(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record EpochEnd(
       int epoch, long step, String checkpoint, Double trainLoss, Double valLoss) {}
+
+  /**
+   * The pretraining stage: its corpus ({@code texts} kept, {@code excluded} as held-out answers),
+   * then its progress as the top-level fields report fine-tuning's.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Pretraining(
+      String corpusKey,
+      Integer texts,
+      Long excluded,
+      Integer epoch,
+      Integer epochs,
+      Long step,
+      Long totalSteps,
+      Double loss,
+      Double tokensPerSecond,
+      Curve curve,
+      List<Checkpoint> checkpoints,
+      List<EpochEnd> epochResults) {}
 
   public boolean running() {
     return RUNNING.equals(status);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seqtune.core.checkpoint.Checkpoints;
+import io.seqtune.core.checkpoint.Phase;
 import io.seqtune.core.checkpoint.StoredCheckpoint;
 import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
@@ -115,7 +116,11 @@ public final class RunRecords {
     }
     put(runId, d, now);
     RunRecord r = JSON.convertValue(d, RunRecord.class);
-    return new RunStart(r.epochResults() == null ? List.of() : r.epochResults());
+    return new RunStart(
+        r.epochResults() == null ? List.of() : r.epochResults(),
+        r.pretraining() == null || r.pretraining().epochResults() == null
+            ? List.of()
+            : r.pretraining().epochResults());
   }
 
   /**
@@ -186,9 +191,18 @@ public final class RunRecords {
    * stopped attempt wrote.
    */
   public void trained(String runId, TrainingPoint at, List<double[]> newPoints) {
+    trained(runId, Phase.FINE_TUNING, at, newPoints);
+  }
+
+  /**
+   * Progress of {@code phase} at a checkpoint: fine-tuning's at the top of the record,
+   * pretraining's under {@code pretraining}, in the same fields.
+   */
+  public void trained(String runId, Phase phase, TrainingPoint at, List<double[]> newPoints) {
     update(
         runId,
-        (d, now) -> {
+        (record, now) -> {
+          ObjectNode d = section(record, phase);
           d.put("epoch", at.epoch()).put("step", at.step()).put("totalSteps", at.totalSteps());
           if (!Double.isNaN(at.loss())) {
             d.put("loss", at.loss());
@@ -211,15 +225,21 @@ public final class RunRecords {
             train = thinned;
           }
           curve.set("train", JSON.valueToTree(train));
-          refreshCheckpoints(runId, d);
+          refreshCheckpoints(runId, d, phase);
         });
   }
 
   /** An epoch finished: its result joins {@code epochResults} and the validation curve. */
   public void epochEnded(String runId, RunRecord.EpochEnd end) {
+    epochEnded(runId, Phase.FINE_TUNING, end);
+  }
+
+  /** An epoch of {@code phase} finished (pretraining's recorded under {@code pretraining}). */
+  public void epochEnded(String runId, Phase phase, RunRecord.EpochEnd end) {
     update(
         runId,
-        (d, now) -> {
+        (record, now) -> {
+          ObjectNode d = section(record, phase);
           ArrayNode results = array(d, "epochResults");
           for (int i = results.size() - 1; i >= 0; i--) {
             if (results.get(i).path("epoch").asInt() >= end.epoch()) {
@@ -238,8 +258,30 @@ public final class RunRecords {
             val.add(new double[] {end.step(), end.valLoss()});
           }
           curve.set("val", JSON.valueToTree(val));
-          refreshCheckpoints(runId, d);
+          refreshCheckpoints(runId, d, phase);
         });
+  }
+
+  /**
+   * The pretraining stage's corpus, and its epochs; the {@code pretraining} part of the record
+   * starts afresh unless it is of the same corpus.
+   */
+  public void corpus(String runId, String corpusKey, int texts, long excluded, int epochs) {
+    update(
+        runId,
+        (record, now) -> {
+          ObjectNode d = section(record, Phase.PRETRAINING);
+          if (!corpusKey.equals(d.path("corpusKey").asText())) {
+            d.removeAll();
+          }
+          d.put("corpusKey", corpusKey).put("texts", texts).put("excluded", excluded);
+          d.put("epochs", epochs);
+        });
+  }
+
+  /** Where {@code phase} keeps its progress in a record. */
+  private static ObjectNode section(ObjectNode record, Phase phase) {
+    return phase == Phase.FINE_TUNING ? record : object(record, "pretraining");
   }
 
   /** The run ended; {@code outcome} holds what is known at that point. */
@@ -273,13 +315,16 @@ public final class RunRecords {
             d.put("champion", outcome.champion());
           }
           putIf(d, "promotionReason", outcome.promotionReason());
-          refreshCheckpoints(runId, d);
+          refreshCheckpoints(runId, d, Phase.FINE_TUNING);
+          if (d.get("pretraining") instanceof ObjectNode pretraining) {
+            refreshCheckpoints(runId, pretraining, Phase.PRETRAINING);
+          }
         });
   }
 
-  private void refreshCheckpoints(String runId, ObjectNode d) {
+  private void refreshCheckpoints(String runId, ObjectNode d, Phase phase) {
     ArrayNode list = JSON.createArrayNode();
-    for (StoredCheckpoint c : new Checkpoints(store).complete(runId)) {
+    for (StoredCheckpoint c : new Checkpoints(store, phase).complete(runId)) {
       Optional<ArtifactManifest> m = store.manifest(c.key());
       ArtifactManifest.FileEntry weights =
           m.map(ArtifactManifest::files).map(f -> f.get(Checkpoints.WEIGHTS_FILE)).orElse(null);

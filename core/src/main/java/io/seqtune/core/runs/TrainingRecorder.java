@@ -1,5 +1,6 @@
 package io.seqtune.core.runs;
 
+import io.seqtune.core.checkpoint.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,18 +16,20 @@ public final class TrainingRecorder {
 
   private final RunRecords records;
   private final String runId;
+  private final Phase phase;
   private final long totalSteps;
   private final List<double[]> points = new ArrayList<>();
   private double loss = Double.NaN;
   private double tokensPerSecond;
 
-  public TrainingRecorder(RunRecords records, String runId, long totalSteps) {
+  public TrainingRecorder(RunRecords records, String runId, Phase phase, long totalSteps) {
     this.records = records;
     this.runId = runId;
+    this.phase = phase;
     this.totalSteps = totalSteps;
   }
 
-  /** A retried attempt of the epoch began: the record's training stage counts it. */
+  /** A retried attempt of the epoch began: the record's current stage counts it. */
   public void attempt(int attempt) {
     try {
       records.attempt(runId, attempt);
@@ -47,6 +50,7 @@ public final class TrainingRecorder {
     try {
       records.trained(
           runId,
+          phase,
           new TrainingPoint(epoch, step, totalSteps, loss, tokensPerSecond),
           List.copyOf(points));
       points.clear();

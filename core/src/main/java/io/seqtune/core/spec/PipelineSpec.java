@@ -25,6 +25,7 @@ public record PipelineSpec(
     TrainSpec train,
     EvalSpec eval,
     PromoteSpec promote,
+    PretrainSpec pretrain,
     @JsonAnySetter @JsonIgnore Map<String, Object> unknown) {
 
   public static final List<String> TASKS = Task.ids();
@@ -42,7 +43,13 @@ public record PipelineSpec(
         (train == null ? TrainSpec.EMPTY : train).withDefaults(),
         (eval == null ? EvalSpec.EMPTY : eval).withDefaults(),
         (promote == null ? PromoteSpec.EMPTY : promote).withDefaults(defaults),
+        // Absent stays absent: a spec without pretraining serialises, and hashes, as before.
+        pretrain == null ? null : pretrain.withDefaults(defaults, trainWithDefaults()),
         unknown == null ? Map.of() : unknown);
+  }
+
+  private TrainSpec trainWithDefaults() {
+    return (train == null ? TrainSpec.EMPTY : train).withDefaults();
   }
 
   /** The task of a validated spec. */
@@ -66,13 +73,21 @@ public record PipelineSpec(
     train.validate(problems);
     eval.validate(problems);
     promote.validate(problems);
+    if (pretrain != null) {
+      pretrain.validate(known.orElse(null), model, problems);
+    }
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
     return this;
   }
 
+  /** Whether the run pretrains its model before fine-tuning it. */
+  public boolean pretrains() {
+    return pretrain != null;
+  }
+
   public PipelineSpec withRunId(String id) {
-    return new PipelineSpec(task, id, data, model, train, eval, promote, unknown);
+    return new PipelineSpec(task, id, data, model, train, eval, promote, pretrain, unknown);
   }
 }

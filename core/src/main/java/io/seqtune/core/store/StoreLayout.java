@@ -6,8 +6,10 @@ package io.seqtune.core.store;
  *
  * <pre>
  * datasets/&lt;datasetKey&gt;/                         manifest.json last
+ * corpora/&lt;corpusKey&gt;/                           a pretraining corpus, manifest.json last
  * runs/&lt;runId&gt;/run.json                           the run record
  * runs/&lt;runId&gt;/checkpoints/step-&lt;000000123&gt;/     manifest.json last
+ * runs/&lt;runId&gt;/pretraining/checkpoints/step-&lt;000000123&gt;/   the same, of pretraining
  * runs/&lt;runId&gt;/eval/report.json
  * registry/&lt;task&gt;/versions/&lt;version&gt;/          immutable, manifest.json last
  * registry/&lt;task&gt;/champion.json
@@ -19,6 +21,7 @@ package io.seqtune.core.store;
  */
 public final class StoreLayout {
   public static final String DATASETS = "datasets/";
+  public static final String CORPORA = "corpora/";
   public static final String RUNS = "runs/";
   public static final String REGISTRY = "registry/";
   public static final String SWEEPS = "sweeps/";
@@ -27,6 +30,11 @@ public final class StoreLayout {
 
   public static String dataset(String datasetKey) {
     return DATASETS + datasetKey + "/";
+  }
+
+  /** A pretraining corpus: unpaired texts, stored like a dataset's splits. */
+  public static String corpus(String corpusKey) {
+    return CORPORA + corpusKey + "/";
   }
 
   public static String run(String runId) {
@@ -43,7 +51,17 @@ public final class StoreLayout {
   }
 
   public static String checkpoint(String runId, long globalStep) {
-    return checkpoints(runId) + String.format("step-%09d/", globalStep);
+    return checkpointIn(checkpoints(runId), globalStep);
+  }
+
+  /** The checkpoints of a run's pretraining stage, apart from its fine-tuning ones. */
+  public static String pretrainingCheckpoints(String runId) {
+    return run(runId) + "pretraining/checkpoints/";
+  }
+
+  /** The checkpoint at {@code globalStep} under a prefix of checkpoints. */
+  public static String checkpointIn(String checkpointsPrefix, long globalStep) {
+    return checkpointsPrefix + String.format("step-%09d/", globalStep);
   }
 
   /** The optimizer step a checkpoint key names. */
@@ -53,9 +71,14 @@ public final class StoreLayout {
 
   /** The checkpoint directory ({@code runs/<id>/checkpoints/step-N/}) of any key inside it. */
   public static String checkpointOf(String runId, String key) {
-    String rest = key.substring(checkpoints(runId).length());
+    return checkpointUnder(checkpoints(runId), key);
+  }
+
+  /** The checkpoint directory under {@code checkpointsPrefix} of any key inside it. */
+  public static String checkpointUnder(String checkpointsPrefix, String key) {
+    String rest = key.substring(checkpointsPrefix.length());
     int slash = rest.indexOf('/');
-    return checkpoints(runId) + (slash < 0 ? rest : rest.substring(0, slash)) + "/";
+    return checkpointsPrefix + (slash < 0 ? rest : rest.substring(0, slash)) + "/";
   }
 
   public static String evalReport(String runId) {

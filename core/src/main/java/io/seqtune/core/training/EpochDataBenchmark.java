@@ -81,7 +81,11 @@ public final class EpochDataBenchmark {
           long tokens = 0;
           for (int b = 0; b < steps; b++) {
             Batch batch =
-                TrainingBatch.of(bundle, examples, order, b, batchSize, spec.model().maxLength());
+                TrainingBatch.of(
+                    bundle,
+                    examples,
+                    TrainingBatch.positions(order, b, batchSize),
+                    spec.model().maxLength());
             tokens += batch.lossTokenCount();
           }
           nanos[3] = lap(began);

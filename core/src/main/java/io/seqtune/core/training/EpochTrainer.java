@@ -30,33 +30,91 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One attempt at training one epoch of a run. It resumes from the newest intact checkpoint of the
- * run trained under the same spec: the previous attempt's, the workflow's or any the store lists,
- * hashes verified, corrupt ones skipped. Should that be one from an earlier epoch, it trains on
- * from there, so the weights are those of an uninterrupted run. A stop seen at a heartbeat ({@link
- * TrainingStopped}) writes a checkpoint first, then propagates.
+ * One attempt at training one epoch of a run, fine-tuning or pretraining ({@link PhasePlan}). It
+ * resumes from the newest intact checkpoint of the run's phase trained under the same spec: the
+ * previous attempt's, the workflow's or any the store lists, hashes verified, corrupt ones skipped.
+ * Should that be one from an earlier epoch, it trains on from there, so the weights are those of an
+ * uninterrupted run. A stop seen at a heartbeat ({@link TrainingStopped}) writes a checkpoint
+ * first, then propagates.
  */
 public final class EpochTrainer {
   private static final Logger log = LoggerFactory.getLogger(EpochTrainer.class);
   private static final int EVAL_BATCH = 64;
 
   private final WorkerContext context;
-  private final TrainEpochInput in;
+  private final PipelineSpec spec;
+  private final String runId;
+  private final int epoch;
+  private final String fromCheckpoint;
+  private final PhasePlan plan;
   private final Path work;
   private final TrainingHeartbeat heartbeat;
   private final Checkpoints checkpoints;
   private final String specSha256;
   private TrainingRecorder recorder;
 
-  /** {@code work} is this attempt's scratch directory; the caller deletes it. */
+  /**
+   * A fine-tuning epoch; {@code work} is this attempt's scratch directory; the caller deletes it.
+   */
   public EpochTrainer(
       WorkerContext context, TrainEpochInput in, Path work, TrainingHeartbeat heartbeat) {
+    this(
+        context,
+        in.spec(),
+        in.runId(),
+        in.epoch(),
+        in.fromCheckpoint(),
+        new FineTuningPlan(in),
+        work,
+        heartbeat);
+  }
+
+  private EpochTrainer(
+      WorkerContext context,
+      PipelineSpec spec,
+      String runId,
+      int epoch,
+      String fromCheckpoint,
+      PhasePlan plan,
+      Path work,
+      TrainingHeartbeat heartbeat) {
     this.context = context;
-    this.in = in;
+    this.spec = spec;
+    this.runId = runId;
+    this.epoch = epoch;
+    this.fromCheckpoint = fromCheckpoint;
+    this.plan = plan;
     this.work = work;
     this.heartbeat = heartbeat;
-    this.checkpoints = new Checkpoints(context.store());
-    this.specSha256 = Checkpoints.specSha256(in.spec());
+    this.checkpoints = new Checkpoints(context.store(), plan.phase());
+    this.specSha256 = Checkpoints.specSha256(spec);
+  }
+
+  /**
+   * A pretraining epoch; {@code work} is this attempt's scratch directory; the caller deletes it.
+   */
+  public static EpochTrainer pretraining(
+      WorkerContext context, PretrainEpochInput in, Path work, TrainingHeartbeat heartbeat) {
+    return new EpochTrainer(
+        context,
+        in.spec(),
+        in.runId(),
+        in.epoch(),
+        in.fromCheckpoint(),
+        new PretrainingPlan(in),
+        work,
+        heartbeat);
+  }
+
+  /** The training and validation files of a local dataset or corpus directory. */
+  static PhasePlan.Splits splits(Path dir) {
+    ExampleFile train = DatasetFiles.splitFile(dir, DatasetFiles.TRAIN);
+    try {
+      return new PhasePlan.Splits(train, DatasetFiles.splitFile(dir, DatasetFiles.VALIDATION));
+    } catch (RuntimeException e) {
+      train.close();
+      throw e;
+    }
   }
 
   /**
@@ -64,16 +122,19 @@ public final class EpochTrainer {
    * attempt resumes from (null: none).
    */
   private record Prepared(
-      ExampleFile train,
-      ExampleFile validation,
-      int batchesInEpoch,
-      long totalSteps,
-      Checkpoints.Loaded resume)
+      PhasePlan.Splits data, int batchesInEpoch, long totalSteps, Checkpoints.Loaded resume)
       implements AutoCloseable {
+    ExampleFile train() {
+      return data.train();
+    }
+
+    ExampleFile validation() {
+      return data.validation();
+    }
+
     @Override
     public void close() {
-      train.close();
-      validation.close();
+      data.close();
     }
   }
 
@@ -85,9 +146,9 @@ public final class EpochTrainer {
   }
 
   /**
-   * Trains up to the end of {@code in.epoch()}: resumes from the newest intact checkpoint (the
-   * previous attempt's {@code heartbeatKey}, the workflow's, or any the store lists) and returns
-   * the epoch's end-of-epoch checkpoint.
+   * Trains up to the end of its epoch: resumes from the newest intact checkpoint (the previous
+   * attempt's {@code heartbeatKey}, the workflow's, or any the store lists) and returns the epoch's
+   * end-of-epoch checkpoint.
    */
   public EpochResult train(String heartbeatKey, int attempt) {
     try (Prepared p = heartbeat.during(() -> prepare(heartbeatKey))) {
@@ -96,8 +157,8 @@ public final class EpochTrainer {
   }
 
   private EpochResult train(Prepared p, int attempt) {
-    PipelineSpec spec = in.spec();
-    recorder = new TrainingRecorder(new RunRecords(context.store()), in.runId(), p.totalSteps());
+    recorder =
+        new TrainingRecorder(new RunRecords(context.store()), runId, plan.phase(), p.totalSteps());
     if (attempt > 1) {
       recorder.attempt(attempt);
     }
@@ -107,12 +168,13 @@ public final class EpochTrainer {
             ? CheckpointState.beginning(1, p.batchesInEpoch(), 0)
             : resume.state().next();
     log.info(
-        "run {} epoch {} attempt {}: {}",
-        in.runId(),
-        in.epoch(),
+        "run {} {} epoch {} attempt {}: {}",
+        runId,
+        plan.phase().stage(),
+        epoch,
         attempt,
         resume == null
-            ? "starting from the base model"
+            ? "starting afresh"
             : "resuming from "
                 + resume.key()
                 + " (epoch "
@@ -124,9 +186,9 @@ public final class EpochTrainer {
                 + ", step "
                 + from.globalStep()
                 + ")");
-    if (from.epoch() > in.epoch()) {
+    if (from.epoch() > epoch) {
       // An earlier attempt finished this epoch but did not report it: report it now.
-      return EpochResult.of(in.epoch(), resume.key(), resume.state(), 0, 0);
+      return EpochResult.of(epoch, resume.key(), resume.state(), 0, 0);
     }
     ModelBundle bundle =
         heartbeat.during(
@@ -134,9 +196,9 @@ public final class EpochTrainer {
                 resume != null
                     ? ModelBundle.load(
                         resume.modelDir(), ModelBundle.device(spec), spec.train().computeDtype())
-                    : ModelBundle.start(spec, p.train()));
+                    : plan.start(context, p.data(), work));
     try (bundle;
-        Trainer trainer = new Trainer(bundle.model(), trainConfig(spec.train()), p.totalSteps())) {
+        Trainer trainer = new Trainer(bundle.model(), trainConfig(plan.train()), p.totalSteps())) {
       String lastKey = null;
       if (resume != null) {
         trainer.loadState(resume.trainerDir());
@@ -146,7 +208,7 @@ public final class EpochTrainer {
       Session session = new Session(bundle, trainer, p);
       EpochResult result = null;
       for (CheckpointState begin = from;
-          begin.epoch() <= in.epoch();
+          begin.epoch() <= epoch;
           begin =
               CheckpointState.beginning(
                   begin.epoch() + 1, p.batchesInEpoch(), result.globalStep())) {
@@ -158,22 +220,17 @@ public final class EpochTrainer {
   }
 
   private Prepared prepare(String heartbeatKey) {
-    TrainSpec t = in.spec().train();
-    Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
-    ExampleFile train = DatasetFiles.splitFile(data, DatasetFiles.TRAIN);
+    TrainSpec t = plan.train();
+    PhasePlan.Splits data = plan.open(context);
     try {
-      int batchesInEpoch = batchesPerEpoch(train.size(), t);
-      checkpoints.deleteIncomplete(in.runId());
+      int batchesInEpoch = batchesPerEpoch(data.train().size(), t);
+      checkpoints.deleteIncomplete(runId);
       Checkpoints.Loaded resume =
           checkpoints.firstIntact(resumeCandidates(heartbeatKey), work).orElse(null);
       return new Prepared(
-          train,
-          DatasetFiles.splitFile(data, DatasetFiles.VALIDATION),
-          batchesInEpoch,
-          (long) t.epochs() * batchesInEpoch / t.gradAccumulation(),
-          resume);
+          data, batchesInEpoch, (long) t.epochs() * batchesInEpoch / t.gradAccumulation(), resume);
     } catch (RuntimeException e) {
-      train.close(); // the attempt fails here: release the split file before it propagates
+      data.close(); // the attempt fails here: release the split files before it propagates
       throw e;
     }
   }
@@ -197,20 +254,25 @@ public final class EpochTrainer {
 
   /** Trains the rest of one epoch from {@code start}, checkpointing as the spec asks. */
   private EpochResult runEpoch(Session s, CheckpointState start, String previousKey) {
-    TrainSpec t = in.spec().train();
+    TrainSpec t = plan.train();
     EpochRun run = new EpochRun(start, previousKey);
     int[] order = BatchOrder.of(s.train().lengths(), t.batchSize(), t.seed(), run.epoch());
-    int maxLength = in.spec().model().maxLength();
+    int maxLength = spec.model().maxLength();
     for (int b = run.firstBatch(); b < run.batchesInEpoch(); b++) {
       long stepBegan = System.nanoTime();
       StepResult r =
           s.trainer()
-              .step(TrainingBatch.of(s.bundle(), s.train(), order, b, t.batchSize(), maxLength));
+              .step(
+                  plan.batch(
+                      s.bundle(),
+                      s.train(),
+                      TrainingBatch.positions(order, b, t.batchSize()),
+                      maxLength));
       run.recordBatch(r, s.trainer().step());
       context
           .metrics()
           .step(
-              in.runId(),
+              runId,
               run.epoch(),
               run.step(),
               r.loss(),
@@ -230,7 +292,7 @@ public final class EpochTrainer {
    * learned at the heartbeat leaves a checkpoint of this step behind before it propagates.
    */
   private void afterOptimizerStep(Session s, EpochRun run, int batchesDone, double loss) {
-    int every = in.spec().train().checkpointEverySteps();
+    int every = plan.train().checkpointEverySteps();
     CheckpointState state = run.state(batchesDone);
     recorder.step(run.step(), loss, run.tokensPerSecond());
     try {
@@ -244,8 +306,9 @@ public final class EpochTrainer {
       String key =
           run.savedAtCurrentStep() ? run.lastKey() : saveKeepingAlive(s, state, run.lastKey());
       log.info(
-          "run {} epoch {}: stopped at step {} ({}), checkpoint {}",
-          in.runId(),
+          "run {} {} epoch {}: stopped at step {} ({}), checkpoint {}",
+          runId,
+          plan.phase().stage(),
           run.epoch(),
           run.step(),
           stopped.signal().getClass().getSimpleName(),
@@ -266,17 +329,15 @@ public final class EpochTrainer {
     s.bundle().save(dir.resolve(Checkpoints.MODEL_DIR));
     s.trainer().saveState(dir.resolve(Checkpoints.TRAINER_DIR));
     ObjectStore.writeJson(dir.resolve(CheckpointState.FILE_NAME), state);
-    ObjectStore.writeJson(dir.resolve(Checkpoints.SPEC_FILE), in.spec());
+    ObjectStore.writeJson(dir.resolve(Checkpoints.SPEC_FILE), spec);
     long began = System.nanoTime();
-    String key = checkpoints.upload(in.runId(), state, specSha256, dir);
-    context
-        .metrics()
-        .checkpoint(in.runId(), directoryBytes(dir), (System.nanoTime() - began) / 1e9);
+    String key = checkpoints.upload(runId, state, specSha256, dir);
+    context.metrics().checkpoint(runId, directoryBytes(dir), (System.nanoTime() - began) / 1e9);
     Set<String> protect = new TreeSet<>(Set.of(key));
     if (heartbeatKey != null) {
       protect.add(heartbeatKey);
     }
-    checkpoints.retain(in.runId(), in.spec().train().keepCheckpoints(), protect);
+    checkpoints.retain(runId, plan.train().keepCheckpoints(), protect);
     recorder.checkpoint(state.epoch(), state.globalStep());
     WorkerContext.deleteScratch(dir);
     return key;
@@ -290,16 +351,16 @@ public final class EpochTrainer {
   private List<String> resumeCandidates(String heartbeatKey) {
     TreeSet<String> keys =
         new TreeSet<>(Comparator.comparingLong(StoreLayout::checkpointStep).reversed());
-    for (StoredCheckpoint c : checkpoints.complete(in.runId())) {
-      if (c.epoch() <= in.epoch() && specSha256.equals(c.specSha256())) {
+    for (StoredCheckpoint c : checkpoints.complete(runId)) {
+      if (c.epoch() <= epoch && specSha256.equals(c.specSha256())) {
         keys.add(c.key());
       }
     }
     if (heartbeatKey != null) {
       keys.add(heartbeatKey);
     }
-    if (in.fromCheckpoint() != null) {
-      keys.add(in.fromCheckpoint());
+    if (fromCheckpoint != null) {
+      keys.add(fromCheckpoint);
     }
     return new ArrayList<>(keys);
   }
@@ -308,12 +369,17 @@ public final class EpochTrainer {
     ExampleFile validation = s.prepared().validation();
     int[] order = IntStream.range(0, validation.size()).toArray();
     int batches = (validation.size() + EVAL_BATCH - 1) / EVAL_BATCH;
-    int maxLength = in.spec().model().maxLength();
+    int maxLength = spec.model().maxLength();
     return ValidationLoss.of(
         s.trainer(),
         IntStream.range(0, batches)
                 .mapToObj(
-                    b -> TrainingBatch.of(s.bundle(), validation, order, b, EVAL_BATCH, maxLength))
+                    b ->
+                        plan.batch(
+                            s.bundle(),
+                            validation,
+                            TrainingBatch.positions(order, b, EVAL_BATCH),
+                            maxLength))
             ::iterator);
   }
 

@@ -70,6 +70,30 @@ class ModelPromoterTest {
   }
 
   @Test
+  void aPretrainedModelsCardSaysWhatItWasPretrainedOn(@TempDir Path tmp) throws IOException {
+    PromoteInput in =
+        input(
+            "text",
+            "p-pretrained",
+            """
+            {"task":"text","data":{"path":"pairs.csv"},
+             "pretrain":{"source":"file","path":"texts.txt.gz","size":5000,"epochs":2}}""",
+            tmp);
+
+    promoter.registerAndPromote(in, tmp.resolve("work"));
+
+    String card =
+        new String(
+            store.getBytes(StoreLayout.version("text", "p-pretrained") + ModelCard.FILE_NAME),
+            StandardCharsets.UTF_8);
+    assertThat(card)
+        .contains(
+            "- pretraining, before fine-tuning: 2 epochs as a plain language model on 5000"
+                + " unpaired file texts from `texts.txt.gz`, none naming a validation or test"
+                + " molecule");
+  }
+
+  @Test
   void aRetryReusesTheRegisteredVersion(@TempDir Path tmp) throws IOException {
     PromoteInput in =
         input("text", "p2", "{\"task\":\"text\",\"data\":{\"path\":\"pairs.csv\"}}", tmp);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.core.checkpoint.Phase;
 import io.seqtune.core.store.LoopbackS3;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
@@ -138,5 +139,46 @@ class RunRecordsTest {
       points.add(new double[] {s, 1.0 / s});
     }
     return points;
+  }
+
+  @Test
+  void pretrainingIsRecordedApartInTheSameShapeAndARestartCarriesOnAfterItsEpochs()
+      throws Exception {
+    RunRecords records = at("2026-11-30T11:00:00Z");
+    records.started(run("pre", 1));
+    records.stage("pre", "pretraining");
+    records.corpus("pre", "smiles2iupac-pt-1", 400, 12, 2);
+    records.trained(
+        "pre",
+        Phase.PRETRAINING,
+        new TrainingPoint(1, 5, 10, 2.5, 900),
+        List.of(new double[] {5, 2.5}));
+    RunRecord.EpochEnd first =
+        new RunRecord.EpochEnd(1, 5, "runs/pre/pretraining/checkpoints/step-000000005/", 2.6, 2.4);
+    records.epochEnded("pre", Phase.PRETRAINING, first);
+
+    RunRecord r =
+        STRICT.readValue(
+            new String(store.getBytes(StoreLayout.runRecord("pre")), StandardCharsets.UTF_8),
+            RunRecord.class);
+    assertThat(r.stage()).isEqualTo("pretraining");
+    assertThat(r.epoch()).isZero();
+    assertThat(r.step()).isZero();
+    RunRecord.Pretraining p = r.pretraining();
+    assertThat(p.corpusKey()).isEqualTo("smiles2iupac-pt-1");
+    assertThat(p.texts()).isEqualTo(400);
+    assertThat(p.excluded()).isEqualTo(12);
+    assertThat(p.epochs()).isEqualTo(2);
+    assertThat(p.epoch()).isEqualTo(1);
+    assertThat(p.step()).isEqualTo(5);
+    assertThat(p.totalSteps()).isEqualTo(10);
+    assertThat(p.curve().train()).containsExactly(new double[] {5, 2.5});
+    assertThat(p.curve().val()).containsExactly(new double[] {5, 2.4});
+    assertThat(p.epochResults()).containsExactly(first);
+
+    RunStart restart = records.started(run("pre", 1));
+    assertThat(restart.resumed()).isTrue();
+    assertThat(restart.finishedEpochs()).isEmpty();
+    assertThat(restart.pretrainingEpochs()).containsExactly(first);
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.core.store.ObjectStore;
 import io.seqtune.model.ComputeDtype;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PipelineSpecTest {
@@ -104,5 +107,69 @@ class PipelineSpecTest {
         parse("{\"task\":\"text\",\"data\":{\"path\":\"pairs.csv\"}}").withDefaults().validate();
     PipelineSpec back = parse(JSON.writeValueAsString(spec));
     assertThat(back.withDefaults().validate()).isEqualTo(spec);
+  }
+
+  @Test
+  void aSpecWithoutPretrainingSerialisesWithoutATraceOfTheStage() throws Exception {
+    PipelineSpec spec = parse("{}").withDefaults().validate();
+
+    assertThat(spec.pretrains()).isFalse();
+    // The bytes its checkpoints' spec sha256 is taken of: no trace of the stage, so a run begun
+    // before the stage existed still finds its checkpoints made under the same spec.
+    assertThat(new String(ObjectStore.jsonBytes(spec), StandardCharsets.UTF_8))
+        .doesNotContain("pretrain");
+  }
+
+  @Test
+  void pretrainingGetsDefaultsOfItsOwnAndInheritsTheLearningRate() throws Exception {
+    PretrainSpec p =
+        parse("{\"train\":{\"learningRate\":0.001},\"pretrain\":{}}")
+            .withDefaults()
+            .validate()
+            .pretrain();
+
+    assertThat(p).isEqualTo(new PretrainSpec(3, 20_000, "synthetic", null, 101L, 0.001, Map.of()));
+    TrainSpec t = p.training(parse("{}").withDefaults().train());
+    assertThat(t.epochs()).isEqualTo(3);
+    assertThat(t.learningRate()).isEqualTo(0.001);
+  }
+
+  @Test
+  void everyPretrainingProblemIsNamedByPath() throws Exception {
+    assertThatThrownBy(
+            () ->
+                parse(
+                        """
+                    {"model":{"base":"/models/opt-125m"},
+                     "pretrain":{"epochs":0,"size":5,"source":"web","learningRate":2,"colour":1}}""")
+                    .withDefaults()
+                    .validate())
+        .isInstanceOfSatisfying(
+            SpecException.class,
+            e ->
+                assertThat(e.problems())
+                    .contains(
+                        "pretrain.colour: unknown field",
+                        "pretrain: only a model from scratch (model.base 'scratch') is pretrained"
+                            + " here; base '/models/opt-125m' is pretrained already",
+                        "pretrain.epochs: 0 is outside 1..1000",
+                        "pretrain.size: 5 is outside 10..10000000 texts",
+                        "pretrain.source: 'web' is not one of [synthetic, file]",
+                        "pretrain.learningRate: 2.0 is outside (0, 1)"));
+    assertThatThrownBy(
+            () ->
+                parse(
+                        "{\"task\":\"text\",\"data\":{\"path\":\"p.csv\"},"
+                            + "\"pretrain\":{\"source\":\"synthetic\"}}")
+                    .withDefaults()
+                    .validate())
+        .hasMessageContaining(
+            "pretrain.source: synthetic text exists for chemistry tasks only; give a file");
+    assertThatThrownBy(
+            () -> parse("{\"pretrain\":{\"source\":\"file\"}}").withDefaults().validate())
+        .hasMessageContaining("pretrain.path: required for source 'file'");
+    assertThatThrownBy(
+            () -> SpecReader.pipeline(JSON.readTree("{\"pretrain\":{\"epochs\":\"three\"}}")))
+        .hasMessageContaining("pretrain.epochs: expected a whole number, got a string (\"three\")");
   }
 }

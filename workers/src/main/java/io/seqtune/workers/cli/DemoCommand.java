@@ -2,6 +2,8 @@ package io.seqtune.workers.cli;
 
 import io.seqtune.console.ConsoleServer;
 import io.seqtune.console.ScheduleSource;
+import io.seqtune.core.runs.RunRecord;
+import io.seqtune.core.runs.RunRecords;
 import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
@@ -19,10 +21,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -45,6 +49,9 @@ import picocli.CommandLine.Option;
       "The same spec runs on a cluster with `seqtune run --spec` (see `seqtune spec`)."
     })
 final class DemoCommand implements Callable<Integer> {
+  /** The stages that train epochs, each shown as a progress bar per epoch. */
+  private static final List<String> TRAINING_STAGES = List.of("pretraining", "training");
+
   // 8,000 molecules x 6 epochs (1,344 steps) beat 4,000 x 10 (1,120 steps) within the time budget
   // (docs/demo.md).
   @Option(
@@ -93,6 +100,23 @@ final class DemoCommand implements Callable<Integer> {
       description =
           "Training compute type: float32 or bfloat16 (float32 master weights; fast on CPUs with avx512_bf16 or AMX).")
   String precision;
+
+  @Option(
+      names = "--pretrain-epochs",
+      description =
+          "Pretrain the model from scratch first, as a plain language model on unpaired SMILES and names, for this many epochs (default: no pretraining).")
+  Integer pretrainEpochs;
+
+  @Option(
+      names = "--pretrain-size",
+      description =
+          "Texts in the pretraining corpus: synthetic molecules, each as its SMILES and its name, none of the test or validation split's (default 20000).")
+  Integer pretrainSize;
+
+  @Option(
+      names = "--pretrain-lr",
+      description = "Peak learning rate of pretraining (default: the fine-tuning one).")
+  Double pretrainLearningRate;
 
   @Option(
       names = "--base",
@@ -174,9 +198,15 @@ final class DemoCommand implements Callable<Integer> {
               WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(Queues.PIPELINE).build());
       WorkflowClient.start(pipeline::run, spec.withRunId(id));
       System.err.printf(
-          "pipeline %s started: %d examples, %d epochs, model %s%n",
+          "pipeline %s started: %d examples, %s%d epochs, model %s%n",
           id,
           spec.data().size(),
+          spec.pretrains()
+              ? spec.pretrain().epochs()
+                  + " pretraining epochs on "
+                  + spec.pretrain().size()
+                  + " texts, "
+              : "",
           spec.train().epochs(),
           spec.model().fromScratch()
               ? "GPT-2 " + spec.model().layers() + "x" + spec.model().hidden() + " from scratch"
@@ -186,7 +216,7 @@ final class DemoCommand implements Callable<Integer> {
       watch(new RunWatcher(stack.connection(), runId -> Optional.empty()), id, result);
       PipelineResult r = result.get();
       double wall = (System.nanoTime() - began) / 1e9;
-      report(r, wall, stack);
+      report(r, wall, stack, new RunRecords(consoleStore).find(id).map(RunRecord::pretraining));
       return 0;
     }
   }
@@ -213,8 +243,17 @@ final class DemoCommand implements Callable<Integer> {
     putIf(eval, "maxExamples", evalExamples);
     putIf(eval, "beams", beams);
     putIf(eval, "samples", samples);
-    return Map.of(
-        "task", "smiles2iupac", "data", data, "model", model, "train", train, "eval", eval);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.putAll(
+        Map.of("task", "smiles2iupac", "data", data, "model", model, "train", train, "eval", eval));
+    if (pretrainEpochs != null || pretrainSize != null || pretrainLearningRate != null) {
+      Map<String, Object> pretrain = new LinkedHashMap<>();
+      putIf(pretrain, "epochs", pretrainEpochs);
+      putIf(pretrain, "size", pretrainSize);
+      putIf(pretrain, "learningRate", pretrainLearningRate);
+      spec.put("pretrain", pretrain);
+    }
+    return spec;
   }
 
   private static void putIf(Map<String, Object> m, String key, Object value) {
@@ -233,24 +272,33 @@ final class DemoCommand implements Callable<Integer> {
     String stage = "";
     while (!done.isDone()) {
       RunStatus s = watcher.status(id);
-      if (s.stage() != null && !s.stage().equals(stage) && !"training".equals(s.stage())) {
+      boolean training = TRAINING_STAGES.contains(s.stage());
+      if (s.stage() != null && !s.stage().equals(stage)) {
         closeBar(bar);
         bar = null;
-        System.err.println("stage: " + s.stage());
+        barEpoch = 0;
+        if (!training) {
+          System.err.println("stage: " + s.stage());
+        }
       }
       stage = s.stage() == null ? stage : s.stage();
-      if ("training".equals(s.stage()) && s.epoch() != null && s.epoch() != barEpoch) {
+      if (training && s.epoch() != null && s.epoch() != barEpoch) {
         // A new epoch closes the last one's bar even before the new epoch's first heartbeat
         // reaches the server (heartbeats are throttled; a short epoch may report none).
         closeBar(bar);
         bar = null;
         barEpoch = s.epoch();
       }
-      if ("training".equals(s.stage()) && s.batchesInEpoch() != null && s.batchesInEpoch() > 0) {
+      if (training && s.batchesInEpoch() != null && s.batchesInEpoch() > 0) {
         if (bar == null) {
           bar =
               new ProgressBarBuilder()
-                  .setTaskName(String.format("epoch %d/%d", s.epoch(), s.epochs()))
+                  .setTaskName(
+                      String.format(
+                          "%sepoch %d/%d",
+                          "pretraining".equals(s.stage()) ? "pretraining " : "",
+                          s.epoch(),
+                          s.epochs()))
                   .setInitialMax(s.batchesInEpoch())
                   .setStyle(ProgressBarStyle.ASCII)
                   .setUpdateIntervalMillis(250)
@@ -273,13 +321,22 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PipelineResult r, double wall, DevStack stack) {
+  private void report(
+      PipelineResult r, double wall, DevStack stack, Optional<RunRecord.Pretraining> pretraining) {
     Map<String, Double> m = r.metrics();
     StoreSettings store = stack.store();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("examples", r.trainExamples());
     out.put("test_examples", r.testExamples());
     out.put("epochs", r.epochs());
+    pretraining.ifPresent(
+        p -> {
+          out.put("pretrain_epochs", p.epochs());
+          out.put("pretrain_texts", p.texts());
+          out.put("pretrain_excluded", p.excluded());
+          out.put("pretrain_train_loss", losses(p, RunRecord.EpochEnd::trainLoss));
+          out.put("pretrain_val_loss", losses(p, RunRecord.EpochEnd::valLoss));
+        });
     out.put("val_loss", m.get("val_loss"));
     out.put("exact_match", m.get("exact_match"));
     out.put("roundtrip_accuracy", m.get("roundtrip_accuracy"));
@@ -301,6 +358,17 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("seqtune demo: SMILES -> IUPAC");
     System.out.printf(
         "  %-28s %d train / %d test%n", "examples", r.trainExamples(), r.testExamples());
+    pretraining.ifPresent(
+        p ->
+            System.out.printf(
+                "  %-28s %d epochs on %d texts (%d held-out left out), loss by epoch %s%n",
+                "pretraining",
+                p.epochs(),
+                p.texts(),
+                p.excluded(),
+                losses(p, RunRecord.EpochEnd::trainLoss).stream()
+                    .map(l -> String.format("%.3f", l))
+                    .toList()));
     System.out.printf("  %-28s %d%n", "epochs", r.epochs());
     System.out.printf(
         "  %-28s %s%n",
@@ -325,5 +393,10 @@ final class DemoCommand implements Callable<Integer> {
     if (json) {
       System.out.println(Cli.json(out));
     }
+  }
+
+  private static List<Double> losses(
+      RunRecord.Pretraining p, Function<RunRecord.EpochEnd, Double> loss) {
+    return p.epochResults() == null ? List.of() : p.epochResults().stream().map(loss).toList();
   }
 }

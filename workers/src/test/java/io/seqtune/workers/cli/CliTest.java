@@ -235,4 +235,18 @@ class CliTest {
     assertThat(spec.get("train").get("checkpointEverySteps").asInt()).isPositive();
     assertThat(spec.get("model").get("base").asText()).isEqualTo("scratch");
   }
+
+  @Test
+  void specWithPretrainingShowsTheStagesDefaultsAndWithoutItHasNone() throws Exception {
+    JsonNode plain = Cli.JSON.readTree(seqtune(env, "spec").out());
+    JsonNode pretraining = Cli.JSON.readTree(seqtune(env, "spec", "--tiny", "--pretrain").out());
+
+    assertThat(plain.has("pretrain")).isFalse();
+    JsonNode p = pretraining.get("pretrain");
+    assertThat(p.get("epochs").asInt()).isEqualTo(3);
+    assertThat(p.get("size").asInt()).isEqualTo(20000);
+    assertThat(p.get("source").asText()).isEqualTo("synthetic");
+    assertThat(p.get("learningRate").asDouble())
+        .isEqualTo(pretraining.get("train").get("learningRate").asDouble());
+  }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchedulesTest {
   static final PipelineSpec SPEC =
-      new PipelineSpec("smiles2iupac", null, null, null, null, null, null, Map.of());
+      new PipelineSpec("smiles2iupac", null, null, null, null, null, null, null, Map.of());
 
   @Test
   void addedScheduleIsListedWithItsNextFireTimeAndSurvivesARestart(@TempDir Path home) {
@@ -101,7 +101,7 @@ class SchedulesTest {
           .hasMessageContaining("name: 'bad name!'")
           .hasMessageContaining("cron: 'every night'");
       PipelineSpec badSpec =
-          new PipelineSpec("smiles2klingon", null, null, null, null, null, null, Map.of());
+          new PipelineSpec("smiles2klingon", null, null, null, null, null, null, null, Map.of());
       assertThatThrownBy(
               () -> schedules.add("nightly", "0 0 3 * * ?", null, MisfirePolicy.FIRE_ONCE, badSpec))
           .hasMessageContaining("task: 'smiles2klingon'");

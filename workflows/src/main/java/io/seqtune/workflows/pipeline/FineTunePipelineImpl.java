@@ -8,6 +8,8 @@ import io.seqtune.activities.evaluation.EvaluationActivities;
 import io.seqtune.activities.registry.RegistryActivities;
 import io.seqtune.activities.runs.RunRecordActivities;
 import io.seqtune.activities.training.TrainingActivities;
+import io.seqtune.core.checkpoint.Phase;
+import io.seqtune.core.corpus.CorpusRef;
 import io.seqtune.core.dataset.DatasetRef;
 import io.seqtune.core.evaluation.EvalResult;
 import io.seqtune.core.evaluation.EvaluateInput;
@@ -21,6 +23,7 @@ import io.seqtune.core.spec.PipelineSpec;
 import io.seqtune.core.spec.SpecException;
 import io.seqtune.core.spec.SpecReader;
 import io.seqtune.core.training.EpochResult;
+import io.seqtune.core.training.PretrainEpochInput;
 import io.seqtune.core.training.TrainEpochInput;
 import io.seqtune.workflows.Queues;
 import io.temporal.activity.ActivityCancellationType;
@@ -110,6 +113,13 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
   private Map<String, Double> metrics = Map.of();
   private String modelVersion;
   private Boolean champion;
+  private int pretrainEpoch;
+  private int pretrainEpochs;
+  private long pretrainStep;
+  private Double pretrainLoss;
+  private final List<String> pretrainCheckpoints = new ArrayList<>();
+  private final List<Double> pretrainTrainLoss = new ArrayList<>();
+  private final List<Double> pretrainValLoss = new ArrayList<>();
 
   @Override
   public PipelineResult run(JsonNode requested) {
@@ -139,7 +149,7 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
                           run.model().base(),
                           epochs,
                           SPEC_JSON.valueToTree(run)))
-                  : new RunStart(List.of());
+                  : RunStart.fresh();
           return pipeline(run, null, start);
         });
   }
@@ -150,7 +160,7 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
     PipelineSpec valid = validated(spec);
     begin(valid);
     PipelineSpec run = valid.withRunId(runId);
-    return recordingTheEnd(run, () -> pipeline(run, carried, new RunStart(List.of())));
+    return recordingTheEnd(run, () -> pipeline(run, carried, RunStart.fresh()));
   }
 
   private void begin(PipelineSpec spec) {
@@ -234,13 +244,19 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
       carry = PipelineCarry.resuming(dataset, start.finishedEpochs());
     }
     restore(carry);
+    // Runs without a pretraining stage record no version marker: their histories stay as they were.
+    if (spec.pretrains() && Workflow.getVersion("pretraining", Workflow.DEFAULT_VERSION, 1) == 1) {
+      carry = pretrain(spec, carry, start);
+    }
+    String pretrained = carry.pretraining() == null ? null : carry.pretraining().lastCheckpoint();
 
     enter("training");
     TrainingActivities training = trainingStub(spec);
     for (epoch = carry.epochsDone() + 1; epoch <= epochs; epoch++) {
       String previous = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
       EpochResult result =
-          training.trainEpoch(new TrainEpochInput(spec, runId, datasetKey, epoch, previous));
+          training.trainEpoch(
+              new TrainEpochInput(spec, runId, datasetKey, epoch, previous, pretrained));
       checkpoints.add(result.checkpointKey());
       trainLoss.add(result.trainLoss());
       valLoss.add(result.valLoss());
@@ -279,6 +295,74 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
         .promotion(
             modelVersion, promotion.weightsSha256(), promotion.champion(), promotion.reason())
         .build();
+  }
+
+  /**
+   * The pretraining stage: the corpus (built or reused), then each pretraining epoch not yet
+   * finished, checkpointed and resumable as fine-tuning's are; continues as new every {@link
+   * FineTunePipeline#EPOCHS_PER_RUN} of its epochs. Returns {@code carry} with the stage finished.
+   */
+  private PipelineCarry pretrain(PipelineSpec spec, PipelineCarry carry, RunStart start) {
+    pretrainEpochs = spec.pretrain().epochs();
+    PretrainingCarry stage = carry.pretraining();
+    if (stage != null && stage.epochsDone() >= pretrainEpochs) {
+      restorePretraining(stage);
+      return carry;
+    }
+    enter(Phase.PRETRAINING.stage());
+    if (stage == null) {
+      CorpusRef corpus = datasets.buildCorpus(spec, datasetKey);
+      record(() -> records.corpus(runId, corpus, pretrainEpochs));
+      stage = PretrainingCarry.resuming(corpus.key(), start.pretrainingEpochs());
+    }
+    restorePretraining(stage);
+    TrainingActivities training = trainingStub(spec);
+    for (pretrainEpoch = stage.epochsDone() + 1; pretrainEpoch <= pretrainEpochs; pretrainEpoch++) {
+      String previous = last(pretrainCheckpoints);
+      EpochResult result =
+          training.pretrainEpoch(
+              new PretrainEpochInput(
+                  spec, runId, stage.corpusKey(), datasetKey, pretrainEpoch, previous));
+      pretrainCheckpoints.add(result.checkpointKey());
+      pretrainTrainLoss.add(result.trainLoss());
+      pretrainValLoss.add(result.valLoss());
+      pretrainStep = result.globalStep();
+      pretrainLoss = result.trainLoss();
+      RunRecord.EpochEnd end =
+          new RunRecord.EpochEnd(
+              pretrainEpoch,
+              pretrainStep,
+              result.checkpointKey(),
+              result.trainLoss(),
+              result.valLoss());
+      record(() -> records.pretrainingEpochEnded(runId, end));
+      if (pretrainEpoch % FineTunePipeline.EPOCHS_PER_RUN == 0 && pretrainEpoch < pretrainEpochs) {
+        Workflow.newContinueAsNewStub(FineTunePipelineContinued.class)
+            .carryOn(spec, carry.with(pretrainedSoFar(stage)));
+      }
+    }
+    pretrainEpoch = pretrainEpochs;
+    return carry.with(pretrainedSoFar(stage));
+  }
+
+  private PretrainingCarry pretrainedSoFar(PretrainingCarry stage) {
+    return stage.after(pretrainStep, pretrainCheckpoints, pretrainTrainLoss, pretrainValLoss);
+  }
+
+  private void restorePretraining(PretrainingCarry stage) {
+    pretrainStep = stage.step();
+    pretrainCheckpoints.clear();
+    pretrainCheckpoints.addAll(stage.checkpoints());
+    pretrainTrainLoss.clear();
+    pretrainTrainLoss.addAll(stage.trainLoss());
+    pretrainValLoss.clear();
+    pretrainValLoss.addAll(stage.valLoss());
+    pretrainEpoch = stage.epochsDone();
+    pretrainLoss = last(pretrainTrainLoss);
+  }
+
+  private static <T> T last(List<T> list) {
+    return list.isEmpty() ? null : list.get(list.size() - 1);
   }
 
   /** What the progress query shows from the first moment of a continued run. */
@@ -326,12 +410,18 @@ public class FineTunePipelineImpl implements FineTunePipelineJson, FineTunePipel
     }
   }
 
+  /** While pretraining, the position is the pretraining stage's. */
   @Override
   public PipelineProgress progress() {
+    boolean pretraining = Phase.PRETRAINING.stage().equals(stage);
     return PipelineProgress.builder()
         .runId(runId)
         .stage(stage)
-        .position(epoch, epochs, step, loss)
+        .position(
+            pretraining ? pretrainEpoch : epoch,
+            pretraining ? pretrainEpochs : epochs,
+            pretraining ? pretrainStep : step,
+            pretraining ? pretrainLoss : loss)
         .datasetKey(datasetKey)
         .finishedEpochs(checkpoints, trainLoss, valLoss)
         .metrics(metrics)

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * What a pipeline run hands to its continuation (continue-as-new) so the next run carries on
- * training where it stopped: the dataset, and per finished epoch its checkpoint key and losses.
- * Keys and numbers only, a few KB even for hundreds of epochs. Recorded in workflow histories: the
- * component names are its JSON shape, so keep them.
+ * training where it stopped: the dataset, per finished epoch its checkpoint key and losses, and the
+ * pretraining stage where the run has one ({@code pretraining}, null otherwise). Keys and numbers
+ * only, a few KB even for hundreds of epochs. Recorded in workflow histories: the component names
+ * are its JSON shape, so keep them.
  */
 public record PipelineCarry(
     String datasetKey,
@@ -19,7 +20,8 @@ public record PipelineCarry(
     long step,
     List<String> checkpoints,
     List<Double> trainLoss,
-    List<Double> valLoss) {
+    List<Double> valLoss,
+    PretrainingCarry pretraining) {
 
   /**
    * A run's start on {@code dataset}, after the epochs an earlier run of the same id and spec
@@ -41,7 +43,8 @@ public record PipelineCarry(
         done.isEmpty() ? 0 : done.get(done.size() - 1).step(),
         done.stream().map(RunRecord.EpochEnd::checkpoint).toList(),
         done.stream().map(e -> nanIfNull(e.trainLoss())).toList(),
-        done.stream().map(e -> nanIfNull(e.valLoss())).toList());
+        done.stream().map(e -> nanIfNull(e.valLoss())).toList(),
+        null);
   }
 
   /**
@@ -57,7 +60,14 @@ public record PipelineCarry(
         step,
         List.copyOf(checkpoints),
         List.copyOf(trainLoss),
-        List.copyOf(valLoss));
+        List.copyOf(valLoss),
+        pretraining);
+  }
+
+  /** The same carry with the pretraining stage at {@code stage}. */
+  public PipelineCarry with(PretrainingCarry stage) {
+    return new PipelineCarry(
+        datasetKey, trainExamples, testExamples, step, checkpoints, trainLoss, valLoss, stage);
   }
 
   private static double nanIfNull(Double d) {

@@ -54,7 +54,9 @@ public record SweepSpec(
 
   public SweepSpec withDefaults() {
     PipelineSpec b =
-        base == null ? new PipelineSpec(null, null, null, null, null, null, null, Map.of()) : base;
+        base == null
+            ? new PipelineSpec(null, null, null, null, null, null, null, null, Map.of())
+            : base;
     PipelineSpec d = b.withDefaults();
     return new SweepSpec(
         sweepId,

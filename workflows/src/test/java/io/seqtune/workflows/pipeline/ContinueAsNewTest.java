@@ -3,7 +3,6 @@ package io.seqtune.workflows.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.seqtune.activities.dataset.DatasetActivities;
 import io.seqtune.core.training.EpochResult;
 import io.seqtune.core.training.TrainEpochInput;
 import io.seqtune.workflows.PipelineDoubles;
@@ -49,7 +48,7 @@ class ContinueAsNewTest {
     env = TestWorkflowEnvironment.newInstance();
     client = env.getWorkflowClient();
     PipelineDoubles doubles = new PipelineDoubles();
-    DatasetActivities build = doubles.datasets;
+    PipelineDoubles.DatasetBuild build = doubles.datasets;
     doubles.datasets =
         spec -> {
           datasetBuilds.incrementAndGet();

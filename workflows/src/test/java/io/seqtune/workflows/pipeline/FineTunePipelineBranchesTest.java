@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqtune.activities.ActivityFailures;
-import io.seqtune.activities.dataset.DatasetActivities;
 import io.seqtune.activities.evaluation.EvaluationActivities;
 import io.seqtune.activities.registry.RegistryActivities;
 import io.seqtune.core.registry.PromoteInput;
@@ -152,7 +151,7 @@ class FineTunePipelineBranchesTest {
   @Test
   void anInvalidSpecFailsTheRunBeforeAnyActivity() throws Exception {
     AtomicInteger builds = new AtomicInteger();
-    DatasetActivities build = doubles.datasets;
+    PipelineDoubles.DatasetBuild build = doubles.datasets;
     doubles.datasets =
         in -> {
           builds.incrementAndGet();

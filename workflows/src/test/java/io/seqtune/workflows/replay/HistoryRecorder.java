@@ -33,6 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *     -Dseqtune.recordHistories=true
  * </pre>
  *
+ * or one history alone, e.g. {@code -Dtest='HistoryRecorder#recordPipelineWithPretraining'}.
  * Re-record only for a change that is meant to break compatibility with running workflows (and that
  * is deployed with a drain or a new task queue): a replay failure after an ordinary change is
  * exactly what the replay test exists to report.
@@ -42,6 +43,7 @@ class HistoryRecorder {
   static final String PIPELINE = "histories/fine-tune-pipeline.json";
   static final String CONTINUED = "histories/fine-tune-pipeline-continued.json";
   static final String SWEEP = "histories/sweep.json";
+  static final String PRETRAINING = "histories/fine-tune-pipeline-pretraining.json";
 
   /**
    * Recorded before the pipeline wrote run records (its {@code run-records} version marker): kept,
@@ -57,6 +59,7 @@ class HistoryRecorder {
   static final String PIPELINE_ID = "replay-pipeline";
 
   static final String SWEEP_ID = "replay-sweep";
+  static final String PRETRAINING_ID = "replay-pretraining";
 
   private static final Path RESOURCES = Path.of("src/test/resources");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,6 +107,23 @@ class HistoryRecorder {
     List<WorkflowExecutionHistory> runs = runsOf(id);
     write(PIPELINE, runs.get(0));
     write(CONTINUED, runs.get(1));
+  }
+
+  /** Two pretraining epochs (the {@code pretraining} version marker), then two of fine-tuning. */
+  @Test
+  void recordPipelineWithPretraining() throws IOException {
+    FineTunePipeline pipeline =
+        client.newWorkflowStub(
+            FineTunePipeline.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(PRETRAINING_ID)
+                .setTaskQueue(Queues.PIPELINE)
+                .build());
+    pipeline.run(
+        JSON.readValue(
+            "{\"train\":{\"epochs\":2,\"heartbeatSeconds\":5},\"pretrain\":{\"epochs\":2}}",
+            PipelineSpec.class));
+    write(PRETRAINING, client.fetchHistory(PRETRAINING_ID));
   }
 
   /** Two models by two epoch counts, one model missing: two cells complete, two fail. */

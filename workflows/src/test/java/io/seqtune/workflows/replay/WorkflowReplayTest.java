@@ -53,6 +53,13 @@ class WorkflowReplayTest {
   }
 
   @Test
+  void aRecordedPipelineRunWithAPretrainingStageReplaysOnTheCurrentCode() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        recorded(HistoryRecorder.PRETRAINING, HistoryRecorder.PRETRAINING_ID),
+        FineTunePipelineImpl.class);
+  }
+
+  @Test
   void aRecordedSweepWithAFailedCellReplaysOnTheCurrentCode() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
         recorded(HistoryRecorder.SWEEP, HistoryRecorder.SWEEP_ID), SweepImpl.class);
