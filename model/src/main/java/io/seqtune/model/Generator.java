@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.jni.JniUtils;
 import io.seqtune.model.nn.KvCache;
 import io.seqtune.model.nn.NoGrad;
+import io.seqtune.model.nn.PackedWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,13 +23,34 @@ public final class Generator {
   private static final float FINISHED = -1e9f; // HF's "impossible" beam score
 
   private final CausalLM model;
+  private final int threads; // 0: the calling thread's torch intra-op thread count
 
+  /** Decodes on as many threads as the calling thread's torch intra-op thread count. */
   public Generator(CausalLM model) {
+    this(model, 0);
+  }
+
+  /**
+   * @param threads threads to decode on, each with a share of the prompts (see {@link
+   *     PromptGroups}); 0 for as many as the calling thread's torch intra-op threads
+   */
+  public Generator(CausalLM model, int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+    }
     this.model = model;
+    this.threads = threads;
   }
 
   /** Greedy (argmax) decoding of up to {@code maxNewTokens} tokens per prompt. */
   public List<int[]> greedy(List<int[]> prompts, int maxNewTokens, int eosId) {
+    try (PackedWeights packed = model.packWeights()) {
+      return PromptGroups.decode(
+          prompts, threads(), group -> greedyGroup(group, maxNewTokens, eosId));
+    }
+  }
+
+  private List<int[]> greedyGroup(List<int[]> prompts, int maxNewTokens, int eosId) {
     int rows = prompts.size();
     int[][] generated = new int[rows][maxNewTokens];
     int[] lengths = new int[rows];
@@ -172,6 +195,21 @@ public final class Generator {
     if (numReturn > beams) {
       throw new IllegalArgumentException("numReturn must not exceed beams");
     }
+    try (PackedWeights packed = model.packWeights()) {
+      return PromptGroups.decode(
+          prompts,
+          threads(),
+          group -> beamGroup(group, beams, maxNewTokens, eosId, lengthPenalty, numReturn));
+    }
+  }
+
+  private List<List<int[]>> beamGroup(
+      List<int[]> prompts,
+      int beams,
+      int maxNewTokens,
+      int eosId,
+      double lengthPenalty,
+      int numReturn) {
     int batch = prompts.size();
     int vocab = model.config().vocabSize();
     int candidates = 2 * beams;
@@ -249,6 +287,10 @@ public final class Generator {
   private NDArray lastLogits(
       NDManager manager, long[][] ids, long[][] mask, KvCache cache) { // -> [B, V]
     return model.forward(manager.create(ids), manager.create(mask), cache, false).get(":, -1, :");
+  }
+
+  private int threads() {
+    return threads > 0 ? threads : JniUtils.getNumThreads();
   }
 
   private int padId() {
