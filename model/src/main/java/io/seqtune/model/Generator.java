@@ -21,18 +21,22 @@ import java.util.List;
  */
 public final class Generator {
   private static final float FINISHED = -1e9f; // HF's "impossible" beam score
+  private static final long CACHED_WEIGHT_BYTES = 32L << 20; // a server CPU's last-level cache
 
   private final CausalLM model;
   private final int threads; // 0: the calling thread's torch intra-op thread count
 
-  /** Decodes on as many threads as the calling thread's torch intra-op thread count. */
+  /**
+   * Decodes on as many threads as the calling thread's torch intra-op thread count, or on one
+   * (whose products use those threads) when the weights are too large for the CPU's caches.
+   */
   public Generator(CausalLM model) {
     this(model, 0);
   }
 
   /**
    * @param threads threads to decode on, each with a share of the prompts (see {@link
-   *     PromptGroups}); 0 for as many as the calling thread's torch intra-op threads
+   *     PromptGroups}); 0 to choose by the model's size (see {@link #Generator(CausalLM)})
    */
   public Generator(CausalLM model, int threads) {
     if (threads < 0) {
@@ -289,8 +293,19 @@ public final class Generator {
     return model.forward(manager.create(ids), manager.create(mask), cache, false).get(":, -1, :");
   }
 
+  /**
+   * Threads to decode groups of prompts on. Only a model whose weights stay in the CPU's caches
+   * gains from that: larger weights stream from memory on every step, a GEMV-like product bound by
+   * memory bandwidth, and each group would stream all of them again, so such a model decodes as one
+   * group whose products use the calling thread's intra-op threads.
+   */
   private int threads() {
-    return threads > 0 ? threads : JniUtils.getNumThreads();
+    if (threads > 0) {
+      return threads;
+    }
+    return model.parameterCount() * Float.BYTES > CACHED_WEIGHT_BYTES
+        ? 1
+        : JniUtils.getNumThreads();
   }
 
   private int padId() {

@@ -2,6 +2,7 @@ package io.seqtune.model.bench;
 
 import io.seqtune.model.CausalLM;
 import io.seqtune.model.Generator;
+import io.seqtune.model.nn.PackedWeights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,8 +45,9 @@ public final class GenerateBenchmark {
     }
     double[] seconds = new double[runs];
     double[] cpu = new double[runs];
-    try (CausalLM model = spec.create(promptLen + newTokens, true)) {
-      Generator generator = new Generator(model);
+    try (CausalLM model = spec.create(promptLen + newTokens, true);
+        PackedWeights packed = model.packWeights()) {
+      Generator generator = new Generator(model, Integer.getInteger("seqtune.decode.threads", 0));
       decode(
           generator, prompts, newTokens,
           beams); // warm-up: one full run, so the JIT has compiled it
