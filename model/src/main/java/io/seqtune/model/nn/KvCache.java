@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 
 /**
  * Keys and values of every layer for the tokens seen so far, [B, Hkv, Tpast, D] each. Each layer's
@@ -72,9 +74,23 @@ public final class KvCache implements AutoCloseable {
   public void selectRows(NDArray rows) { // [B'] int64
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != null) {
-        replace(i, keep(keys[i].get(rows)), keep(values[i].get(rows)));
+        replace(i, keep(rowsOf(keys[i], rows)), keep(rowsOf(values[i], rows)));
       }
     }
+  }
+
+  /**
+   * Rows {@code rows} of {@code buffer} [B, ...] as a new [B', ...] buffer. An embedding lookup in
+   * the buffer viewed as [B, rest] copies whole rows (index_select), where indexing with an array
+   * (advanced indexing) visits every element and cost a third of a beam-search step.
+   */
+  private static NDArray rowsOf(NDArray buffer, NDArray rows) {
+    Shape shape = buffer.getShape();
+    NDArray table = buffer.reshape(shape.get(0), -1);
+    NDArray picked = Embedding.embedding(rows, table, SparseFormat.DENSE).singletonOrThrow();
+    long[] dims = shape.getShape().clone();
+    dims[0] = rows.size();
+    return picked.reshape(new Shape(dims));
   }
 
   /**
