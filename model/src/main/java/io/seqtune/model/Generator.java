@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.pytorch.jni.JniUtils;
 import io.seqtune.model.nn.KvCache;
 import io.seqtune.model.nn.NoGrad;
 import io.seqtune.model.nn.PackedWeights;
@@ -21,45 +20,21 @@ import java.util.List;
  */
 public final class Generator {
   private static final float FINISHED = -1e9f; // HF's "impossible" beam score
-  private static final long CACHED_WEIGHT_BYTES = 32L << 20; // a server CPU's last-level cache
 
   private final CausalLM model;
-  private final int threads; // 0: the calling thread's torch intra-op thread count
 
-  /**
-   * Decodes on as many threads as the calling thread's torch intra-op thread count, or on one
-   * (whose products use those threads) when the weights are too large for the CPU's caches.
-   */
   public Generator(CausalLM model) {
-    this(model, 0);
-  }
-
-  /**
-   * @param threads threads to decode on, each with a share of the prompts (see {@link
-   *     PromptGroups}); 0 to choose by the model's size (see {@link #Generator(CausalLM)})
-   */
-  public Generator(CausalLM model, int threads) {
-    if (threads < 0) {
-      throw new IllegalArgumentException("threads must be >= 0, got " + threads);
-    }
     this.model = model;
-    this.threads = threads;
   }
 
   /** Greedy (argmax) decoding of up to {@code maxNewTokens} tokens per prompt. */
   public List<int[]> greedy(List<int[]> prompts, int maxNewTokens, int eosId) {
-    try (PackedWeights packed = model.packWeights()) {
-      return PromptGroups.decode(
-          prompts, threads(), group -> greedyGroup(group, maxNewTokens, eosId));
-    }
-  }
-
-  private List<int[]> greedyGroup(List<int[]> prompts, int maxNewTokens, int eosId) {
     int rows = prompts.size();
     int[][] generated = new int[rows][maxNewTokens];
     int[] lengths = new int[rows];
     boolean[] done = new boolean[rows];
     try (NoGrad noGrad = NoGrad.enter();
+        PackedWeights packed = model.packWeights();
         NDManager manager = model.manager().newSubManager();
         KvCache cache = model.newCache(manager, LeftPadded.width(prompts) + maxNewTokens)) {
       LeftPadded batch = LeftPadded.of(prompts, padId());
@@ -199,21 +174,6 @@ public final class Generator {
     if (numReturn > beams) {
       throw new IllegalArgumentException("numReturn must not exceed beams");
     }
-    try (PackedWeights packed = model.packWeights()) {
-      return PromptGroups.decode(
-          prompts,
-          threads(),
-          group -> beamGroup(group, beams, maxNewTokens, eosId, lengthPenalty, numReturn));
-    }
-  }
-
-  private List<List<int[]>> beamGroup(
-      List<int[]> prompts,
-      int beams,
-      int maxNewTokens,
-      int eosId,
-      double lengthPenalty,
-      int numReturn) {
     int batch = prompts.size();
     int vocab = model.config().vocabSize();
     int candidates = 2 * beams;
@@ -226,6 +186,7 @@ public final class Generator {
       }
     }
     try (NoGrad noGrad = NoGrad.enter();
+        PackedWeights packed = model.packWeights();
         NDManager manager = model.manager().newSubManager();
         KvCache cache = model.newCache(manager, LeftPadded.width(rows) + maxNewTokens)) {
       LeftPadded padded = LeftPadded.of(rows, padId());
@@ -291,21 +252,6 @@ public final class Generator {
   private NDArray lastLogits(
       NDManager manager, long[][] ids, long[][] mask, KvCache cache) { // -> [B, V]
     return model.forward(manager.create(ids), manager.create(mask), cache, false).get(":, -1, :");
-  }
-
-  /**
-   * Threads to decode groups of prompts on. Only a model whose weights stay in the CPU's caches
-   * gains from that: larger weights stream from memory on every step, a GEMV-like product bound by
-   * memory bandwidth, and each group would stream all of them again, so such a model decodes as one
-   * group whose products use the calling thread's intra-op threads.
-   */
-  private int threads() {
-    if (threads > 0) {
-      return threads;
-    }
-    return model.parameterCount() * Float.BYTES > CACHED_WEIGHT_BYTES
-        ? 1
-        : JniUtils.getNumThreads();
   }
 
   private int padId() {

@@ -47,7 +47,7 @@ public final class GenerateBenchmark {
     double[] cpu = new double[runs];
     try (CausalLM model = spec.create(promptLen + newTokens, true);
         PackedWeights packed = model.packWeights()) {
-      Generator generator = new Generator(model, Integer.getInteger("seqtune.decode.threads", 0));
+      Generator generator = new Generator(model);
       decode(
           generator, prompts, newTokens,
           beams); // warm-up: one full run, so the JIT has compiled it
