@@ -56,6 +56,18 @@ class TokenNll(torch.nn.Module):
         return torch.logsumexp(logits, 1) - logits.gather(1, targets.unsqueeze(1)).squeeze(1)
 
 
+class ReorderRows(torch.nn.Module):
+    """Row dst[i] of a KV-cache buffer [B, H, capacity, D] takes what row src[i] holds, for the first
+    `length` positions, in place: beam search's reordering copies only the rows that change and only
+    their filled part, and allocates no new buffer. Returns `length` (a module must return a tensor)."""
+
+    def forward(self, buffer: torch.Tensor, dst: torch.Tensor, src: torch.Tensor,
+                length: torch.Tensor) -> torch.Tensor:
+        filled = buffer.narrow(2, 0, int(length))
+        filled.index_copy_(0, dst, filled.index_select(0, src))
+        return length
+
+
 class PackLinearWeight(torch.nn.Module):
     def forward(self, w: torch.Tensor) -> torch.Tensor:
         return torch.relu(w)  # stand-in for mkldnn._reorder_linear_weight
@@ -95,7 +107,8 @@ def rewrite_call(path, stand_in, call):
 
 for name, module in [("tanh_gelu", TanhGelu()), ("to_bfloat16", ToBfloat16()), ("to_float32", ToFloat32()),
                      ("onednn_linear", OneDnnLinear()), ("onednn_linear_nobias", OneDnnLinearNoBias()),
-                     ("token_nll", TokenNll()), ("pack_linear_weight", PackLinearWeight()),
+                     ("token_nll", TokenNll()), ("reorder_rows", ReorderRows()),
+                     ("pack_linear_weight", PackLinearWeight()),
                      ("packed_linear", PackedLinear()), ("packed_linear_nobias", PackedLinearNoBias())]:
     torch.jit.script(module).save(OUT + name + ".pt")
     if name in NEWER_OPS:

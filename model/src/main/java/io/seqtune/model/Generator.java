@@ -233,9 +233,7 @@ public final class Generator {
         if (lastStep || state.stream().noneMatch(s -> s.improvable)) {
           break;
         }
-        try (NDScope scope = new NDScope()) {
-          cache.selectRows(manager.create(sourceRows));
-        }
+        cache.reorderRows(sourceRows);
         input = LeftPadded.column(nextTokens);
         mask =
             LeftPadded.withOnesColumn(

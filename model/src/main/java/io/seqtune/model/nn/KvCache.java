@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.core.Embedding;
 
 /**
  * Keys and values of every layer for the tokens seen so far, [B, Hkv, Tpast, D] each. Each layer's
@@ -69,28 +67,38 @@ public final class KvCache implements AutoCloseable {
   }
 
   /**
-   * Keeps only the batch rows {@code rows} (in that order), as beam search does after each step.
+   * Row r takes what row {@code sources[r]} holds, as beam search reorders its beams after each
+   * step. Done in place on the filled positions, copying only the rows that change: copying whole
+   * buffers into new ones cost as much as the rest of a small model's beam step (fresh memory is
+   * also faulted in page by page).
+   *
+   * @param sources one source row per row of the batch
    */
-  public void selectRows(NDArray rows) { // [B'] int64
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        replace(i, keep(rowsOf(keys[i], rows)), keep(rowsOf(values[i], rows)));
+  public void reorderRows(long[] sources) {
+    int changed = 0;
+    for (int r = 0; r < sources.length; r++) {
+      changed += sources[r] == r ? 0 : 1;
+    }
+    if (changed == 0 || keys[0] == null) {
+      return;
+    }
+    long[] dst = new long[changed];
+    long[] src = new long[changed];
+    for (int r = 0, i = 0; r < sources.length; r++) {
+      if (sources[r] != r) {
+        dst[i] = r;
+        src[i++] = sources[r];
       }
     }
-  }
-
-  /**
-   * Rows {@code rows} of {@code buffer} [B, ...] as a new [B', ...] buffer. An embedding lookup in
-   * the buffer viewed as [B, rest] copies whole rows (index_select), where indexing with an array
-   * (advanced indexing) visits every element and cost a third of a beam-search step.
-   */
-  private static NDArray rowsOf(NDArray buffer, NDArray rows) {
-    Shape shape = buffer.getShape();
-    NDArray table = buffer.reshape(shape.get(0), -1);
-    NDArray picked = Embedding.embedding(rows, table, SparseFormat.DENSE).singletonOrThrow();
-    long[] dims = shape.getShape().clone();
-    dims[0] = rows.size();
-    return picked.reshape(new Shape(dims));
+    try (NDScope scope = new NDScope()) {
+      NDArray dstRows = manager.create(dst);
+      NDArray srcRows = manager.create(src);
+      for (int i = 0; i < keys.length; i++) {
+        NDArray length = manager.create(lengths[i]);
+        TorchScriptOp.REORDER_ROWS.apply(keys[i], dstRows, srcRows, length);
+        TorchScriptOp.REORDER_ROWS.apply(values[i], dstRows, srcRows, length);
+      }
+    }
   }
 
   /**
