@@ -13,6 +13,7 @@ python3-torch:
     apt-get install python3-torch && /usr/bin/python3 model/scripts/make_torchscript_ops.py
 """
 import zipfile
+from typing import List
 
 import torch
 
@@ -64,7 +65,10 @@ class ReorderRows(torch.nn.Module):
     def forward(self, buffer: torch.Tensor, dst: torch.Tensor, src: torch.Tensor,
                 length: torch.Tensor) -> torch.Tensor:
         filled = buffer.narrow(2, 0, int(length))
-        filled.index_copy_(0, dst, filled.index_select(0, src))
+        sources = filled.index_select(0, src)  # read every source row before any is overwritten
+        rows: List[int] = dst.tolist()
+        for i in range(len(rows)):  # row by row: index_copy_ and index_put_ copy element by element
+            filled[rows[i]].copy_(sources[i])
         return length
 
 

@@ -68,9 +68,8 @@ public final class KvCache implements AutoCloseable {
 
   /**
    * Row r takes what row {@code sources[r]} holds, as beam search reorders its beams after each
-   * step. Done in place on the filled positions, copying only the rows that change: copying whole
-   * buffers into new ones cost as much as the rest of a small model's beam step (fresh memory is
-   * also faulted in page by page).
+   * step: in place, on the filled positions only, copying only the rows that change (instead of
+   * every row's whole buffer into a new one).
    *
    * @param sources one source row per row of the batch
    */
