@@ -87,12 +87,19 @@ class PackedLinearNoBias(torch.nn.Module):
         return torch.relu(x)  # stand-in for mkldnn._linear_pointwise
 
 
+class PackedLinearGeluTanh(torch.nn.Module):
+    def forward(self, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        return torch.relu(x)  # stand-in for mkldnn._linear_pointwise with a tanh-GELU post-op
+
+
 NO_SCALARS = "annotate(List[Optional[number]], [])"
 NEWER_OPS = {  # module name -> (stand-in call in the saved source, the libtorch 2.x call)
     "pack_linear_weight": ("torch.relu(w)", "ops.mkldnn._reorder_linear_weight(w)"),
     "packed_linear": ("torch.relu(x)", f'ops.mkldnn._linear_pointwise(x, w, b, "none", {NO_SCALARS}, None)'),
     "packed_linear_nobias": ("torch.relu(x)",
                              f'ops.mkldnn._linear_pointwise(x, w, None, "none", {NO_SCALARS}, None)'),
+    "packed_linear_gelu_tanh": ("torch.relu(x)",
+                                f'ops.mkldnn._linear_pointwise(x, w, b, "gelu", {NO_SCALARS}, "tanh")'),
 }
 
 
@@ -113,7 +120,8 @@ for name, module in [("tanh_gelu", TanhGelu()), ("to_bfloat16", ToBfloat16()), (
                      ("onednn_linear", OneDnnLinear()), ("onednn_linear_nobias", OneDnnLinearNoBias()),
                      ("token_nll", TokenNll()), ("reorder_rows", ReorderRows()),
                      ("pack_linear_weight", PackLinearWeight()),
-                     ("packed_linear", PackedLinear()), ("packed_linear_nobias", PackedLinearNoBias())]:
+                     ("packed_linear", PackedLinear()), ("packed_linear_nobias", PackedLinearNoBias()),
+                     ("packed_linear_gelu_tanh", PackedLinearGeluTanh())]:
     torch.jit.script(module).save(OUT + name + ".pt")
     if name in NEWER_OPS:
         rewrite_call(OUT + name + ".pt", *NEWER_OPS[name])

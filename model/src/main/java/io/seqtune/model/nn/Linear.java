@@ -50,12 +50,30 @@ public final class Linear {
    * @return [..., out]
    */
   public NDArray forward(NDArray x, boolean training) {
-    NDArray p = packed;
+    NDArray p = packedFor(x);
     NDArray y =
-        p != null && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
+        p != null
             ? Tensors.packedLinear(x, p, bias)
             : Tensors.linear(x, Tensors.like(weight, x), Tensors.like(bias, x));
     return lora == null ? y : y.add(lora.forward(x, training));
+  }
+
+  /**
+   * {@code activation} applied to {@link #forward}; with a packed weight and tanh-GELU, one oneDNN
+   * call that applies the GELU to the product's output while it is still in registers.
+   */
+  public NDArray forward(NDArray x, Activation activation, boolean training) {
+    NDArray p = packedFor(x);
+    if (p != null && lora == null && bias != null && activation == Activation.GELU_TANH) {
+      return TorchScriptOp.PACKED_LINEAR_GELU_TANH.apply(x, p, bias);
+    }
+    return activation.apply(forward(x, training));
+  }
+
+  /** The packed weight if {@code x} may use it (float32, no gradients), else null. */
+  private NDArray packedFor(NDArray x) {
+    NDArray p = packed;
+    return p != null && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode() ? p : null;
   }
 
   /**

@@ -27,6 +27,8 @@ final class TorchScriptOp {
   static final TorchScriptOp PACK_LINEAR_WEIGHT = new TorchScriptOp("pack_linear_weight.pt");
   static final TorchScriptOp PACKED_LINEAR = new TorchScriptOp("packed_linear.pt");
   static final TorchScriptOp PACKED_LINEAR_NO_BIAS = new TorchScriptOp("packed_linear_nobias.pt");
+  static final TorchScriptOp PACKED_LINEAR_GELU_TANH =
+      new TorchScriptOp("packed_linear_gelu_tanh.pt");
 
   /**
    * The profiling executor swaps in an optimised graph (with its own backward) after a few calls,
