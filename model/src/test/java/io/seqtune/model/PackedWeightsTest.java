@@ -10,7 +10,10 @@ import ai.djl.training.GradientCollector;
 import io.seqtune.model.nn.PackedWeights;
 import org.junit.jupiter.api.Test;
 
-/** Linear layers packed for inference compute the same logits, and training ignores the packs. */
+/**
+ * Linear layers packed for inference (GPT-2's MLP with its tanh-GELU fused into the product)
+ * compute the same logits, and training ignores the packs.
+ */
 class PackedWeightsTest {
   private static final ModelConfig CONFIG =
       ModelConfig.gpt2()
