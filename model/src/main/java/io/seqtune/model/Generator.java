@@ -16,7 +16,8 @@ import java.util.List;
  * Batched decoding with a KV cache. Prompts of different lengths are left-padded; positions count
  * real tokens only, so a prompt decodes the same alone or in a batch. Results hold the generated
  * tokens only, without the prompt and without the end-of-sequence token. {@code eosId < 0} never
- * stops.
+ * stops. Each call packs the linear weights for inference unless the caller holds them packed
+ * already ({@link CausalLM#packWeights()}, worth it for many calls on a large model).
  */
 public final class Generator {
   private static final float FINISHED = -1e9f; // HF's "impossible" beam score
