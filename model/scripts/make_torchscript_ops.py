@@ -13,7 +13,6 @@ python3-torch:
     apt-get install python3-torch && /usr/bin/python3 model/scripts/make_torchscript_ops.py
 """
 import zipfile
-from typing import List
 
 import torch
 
@@ -57,19 +56,12 @@ class TokenNll(torch.nn.Module):
         return torch.logsumexp(logits, 1) - logits.gather(1, targets.unsqueeze(1)).squeeze(1)
 
 
-class ReorderRows(torch.nn.Module):
-    """Row dst[i] of a KV-cache buffer [B, H, capacity, D] takes what row src[i] holds, for the first
-    `length` positions, in place: beam search's reordering copies only the rows that change and only
-    their filled part, and allocates no new buffer. Returns `length` (a module must return a tensor)."""
+class GatherRows(torch.nn.Module):
+    """Rows `rows` of `source` [B, ...] written into `target` [B, ...] (index_select with out=, so a KV
+    cache reorders into a buffer it keeps instead of fresh memory every step). Returns `target`."""
 
-    def forward(self, buffer: torch.Tensor, dst: torch.Tensor, src: torch.Tensor,
-                length: torch.Tensor) -> torch.Tensor:
-        filled = buffer.narrow(2, 0, int(length))
-        sources = filled.index_select(0, src)  # read every source row before any is overwritten
-        rows: List[int] = dst.tolist()
-        for i in range(len(rows)):  # row by row: index_copy_ and index_put_ copy element by element
-            filled[rows[i]].copy_(sources[i])
-        return length
+    def forward(self, source: torch.Tensor, rows: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        return torch.index_select(source, 0, rows, out=target)
 
 
 class PackLinearWeight(torch.nn.Module):
@@ -118,7 +110,7 @@ def rewrite_call(path, stand_in, call):
 
 for name, module in [("tanh_gelu", TanhGelu()), ("to_bfloat16", ToBfloat16()), ("to_float32", ToFloat32()),
                      ("onednn_linear", OneDnnLinear()), ("onednn_linear_nobias", OneDnnLinearNoBias()),
-                     ("token_nll", TokenNll()), ("reorder_rows", ReorderRows()),
+                     ("token_nll", TokenNll()), ("gather_rows", GatherRows()),
                      ("pack_linear_weight", PackLinearWeight()),
                      ("packed_linear", PackedLinear()), ("packed_linear_nobias", PackedLinearNoBias()),
                      ("packed_linear_gelu_tanh", PackedLinearGeluTanh())]:

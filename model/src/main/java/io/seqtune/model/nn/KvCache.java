@@ -18,6 +18,8 @@ public final class KvCache implements AutoCloseable {
   private final NDManager manager;
   private final NDArray[] keys; // [B, Hkv, capacity, D], or null before the first append
   private final NDArray[] values;
+  private final NDArray[] spareKeys; // same shapes, for beam search's reordering; null until then
+  private final NDArray[] spareValues;
   private final long[] lengths; // tokens written per layer
   private final int initialCapacity;
 
@@ -32,6 +34,8 @@ public final class KvCache implements AutoCloseable {
     this.manager = parent.newSubManager();
     this.keys = new NDArray[layers];
     this.values = new NDArray[layers];
+    this.spareKeys = new NDArray[layers];
+    this.spareValues = new NDArray[layers];
     this.lengths = new long[layers];
     this.initialCapacity = capacity;
   }
@@ -68,36 +72,46 @@ public final class KvCache implements AutoCloseable {
 
   /**
    * Row r takes what row {@code sources[r]} holds, as beam search reorders its beams after each
-   * step: in place, on the filled positions only, copying only the rows that change (instead of
-   * every row's whole buffer into a new one).
+   * step: each buffer's rows are gathered whole (a row-by-row memory copy) into a spare buffer of
+   * the same shape, which then takes the buffer's place. Advanced indexing visited every element (a
+   * third of a beam step), a fresh buffer per step is faulted into memory page by page, and copying
+   * only the rows that change, in place, was slower still: most rows change every step, and a
+   * gather of the filled positions only is strided, which takes torch's element-wise path.
    *
    * @param sources one source row per row of the batch
    */
   public void reorderRows(long[] sources) {
-    int changed = 0;
+    boolean unchanged = true;
     for (int r = 0; r < sources.length; r++) {
-      changed += sources[r] == r ? 0 : 1;
+      unchanged &= sources[r] == r;
     }
-    if (changed == 0 || keys[0] == null) {
+    if (unchanged || keys[0] == null) {
       return;
     }
-    long[] dst = new long[changed];
-    long[] src = new long[changed];
-    for (int r = 0, i = 0; r < sources.length; r++) {
-      if (sources[r] != r) {
-        dst[i] = r;
-        src[i++] = sources[r];
-      }
-    }
     try (NDScope scope = new NDScope()) {
-      NDArray dstRows = manager.create(dst);
-      NDArray srcRows = manager.create(src);
+      NDArray rows = manager.create(sources);
       for (int i = 0; i < keys.length; i++) {
-        NDArray length = manager.create(lengths[i]);
-        TorchScriptOp.REORDER_ROWS.apply(keys[i], dstRows, srcRows, length);
-        TorchScriptOp.REORDER_ROWS.apply(values[i], dstRows, srcRows, length);
+        NDArray k = gatherRows(keys[i], rows, spareKeys, i);
+        NDArray v = gatherRows(values[i], rows, spareValues, i);
+        spareKeys[i] = keys[i];
+        spareValues[i] = values[i];
+        keys[i] = k;
+        values[i] = v;
       }
     }
+  }
+
+  /** Rows {@code rows} of {@code buffer} written into {@code spares[layer]} (made if missing). */
+  private NDArray gatherRows(NDArray buffer, NDArray rows, NDArray[] spares, int layer) {
+    NDArray spare = spares[layer];
+    if (spare == null || !spare.getShape().equals(buffer.getShape())) {
+      if (spare != null) {
+        spare.close();
+      }
+      spare = keep(buffer.duplicate());
+    }
+    TorchScriptOp.GATHER_ROWS.apply(buffer, rows, spare).close(); // returns spare itself
+    return spare;
   }
 
   /**
