@@ -1,6 +1,7 @@
 package io.seqtune.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -62,12 +63,11 @@ public final class KvCache implements AutoCloseable {
       replace(
           layer, grown(keys[layer], k, past, capacity), grown(values[layer], v, past, capacity));
     }
-    NDIndex fresh = new NDIndex(":, :, {}:{}", past, total);
-    keys[layer].set(fresh, k);
-    values[layer].set(fresh, v);
+    NDList filled = // one call: four indexed reads and writes cost about 10 us each in DJL
+        TorchScriptOp.CACHE_APPEND.applyAll(
+            keys[layer], values[layer], k, v, k.getManager().create(past));
     lengths[layer] = total;
-    NDIndex filled = new NDIndex(":, :, :{}", total);
-    return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
+    return new NDArray[] {filled.get(0), filled.get(1)};
   }
 
   /**
