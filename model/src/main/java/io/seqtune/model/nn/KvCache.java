@@ -12,7 +12,8 @@ import ai.djl.ndarray.types.Shape;
  * Keys and values of every layer for the tokens seen so far, [B, Hkv, Tpast, D] each. Each layer's
  * keys and values live in preallocated buffers [B, Hkv, capacity, D] that new tokens are written
  * into in place (a decoding step copies only its own token, not the whole past as concatenation
- * would); a buffer that fills up is replaced by one twice as long. The buffers belong to the
+ * would); a buffer that fills up is replaced by one twice as long. Beam search's reordering gathers
+ * rows into a spare buffer of the same shape, kept for the next step. The buffers belong to the
  * cache's own manager, outside any per-step NDScope, and are freed as they are replaced.
  */
 public final class KvCache implements AutoCloseable {
