@@ -3,10 +3,18 @@
 DJL's PyTorch bridge has no tanh-approximated GELU, cannot cast to bfloat16, and its casts from
 bfloat16 drop the autograd graph; a scripted module calling torch directly provides all three.
 The oneDNN linear layers run float32 x W^T + b through oneDNN's inner product (with its backward)
-instead of the BLAS sgemm libtorch links, which takes a slower path on some CPUs (MKL on AMD). Run from the repository root with Debian's python3-torch:
+instead of the BLAS sgemm libtorch links, which takes a slower path on some CPUs (MKL on AMD). The
+packed linear layers (inference) take a weight laid out once for oneDNN (pack_linear_weight), which saves
+the per-call re-layout of the weight that dominates small-batch decoding. Their ops postdate torch 1.13,
+so they are scripted around a stand-in call whose saved source is then rewritten to call the real op;
+libtorch 2.7.1 compiles that source when DJL loads the module. Run from the repository root with Debian's
+python3-torch:
 
     apt-get install python3-torch && /usr/bin/python3 model/scripts/make_torchscript_ops.py
 """
+import zipfile
+from typing import List
+
 import torch
 
 OUT = "model/src/main/resources/io/seqtune/model/nn/"
@@ -49,8 +57,78 @@ class TokenNll(torch.nn.Module):
         return torch.logsumexp(logits, 1) - logits.gather(1, targets.unsqueeze(1)).squeeze(1)
 
 
+class CacheAppend(torch.nn.Module):
+    """Writes new keys and values [B, H, T, D] into KV-cache buffers [B, H, capacity, D] after `past`
+    positions and returns the filled views: one call instead of four indexed reads and writes."""
+
+    def forward(self, keys: torch.Tensor, values: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
+                past: torch.Tensor) -> List[torch.Tensor]:
+        start = int(past)
+        total = start + k.size(2)
+        keys.narrow(2, start, k.size(2)).copy_(k)
+        values.narrow(2, start, v.size(2)).copy_(v)
+        return [keys.narrow(2, 0, total), values.narrow(2, 0, total)]
+
+
+class GatherRows(torch.nn.Module):
+    """Rows `rows` of `source` [B, ...] written into `target` [B, ...] (index_select with out=, so a KV
+    cache reorders into a buffer it keeps instead of fresh memory every step). Returns `target`."""
+
+    def forward(self, source: torch.Tensor, rows: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        return torch.index_select(source, 0, rows, out=target)
+
+
+class PackLinearWeight(torch.nn.Module):
+    def forward(self, w: torch.Tensor) -> torch.Tensor:
+        return torch.relu(w)  # stand-in for mkldnn._reorder_linear_weight
+
+
+class PackedLinear(torch.nn.Module):
+    def forward(self, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        return torch.relu(x)  # stand-in for mkldnn._linear_pointwise
+
+
+class PackedLinearNoBias(torch.nn.Module):
+    def forward(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+        return torch.relu(x)  # stand-in for mkldnn._linear_pointwise
+
+
+class PackedLinearGeluTanh(torch.nn.Module):
+    def forward(self, x: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        return torch.relu(x)  # stand-in for mkldnn._linear_pointwise with a tanh-GELU post-op
+
+
+NO_SCALARS = "annotate(List[Optional[number]], [])"
+NEWER_OPS = {  # module name -> (stand-in call in the saved source, the libtorch 2.x call)
+    "pack_linear_weight": ("torch.relu(w)", "ops.mkldnn._reorder_linear_weight(w)"),
+    "packed_linear": ("torch.relu(x)", f'ops.mkldnn._linear_pointwise(x, w, b, "none", {NO_SCALARS}, None)'),
+    "packed_linear_nobias": ("torch.relu(x)",
+                             f'ops.mkldnn._linear_pointwise(x, w, None, "none", {NO_SCALARS}, None)'),
+    "packed_linear_gelu_tanh": ("torch.relu(x)",
+                                f'ops.mkldnn._linear_pointwise(x, w, b, "gelu", {NO_SCALARS}, "tanh")'),
+}
+
+
+def rewrite_call(path, stand_in, call):
+    """Replaces the stand-in call in a saved module's source (dropping the debug map of the old source)."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist() if not i.filename.endswith(".debug_pkl")]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in entries:
+            if info.filename.endswith("code/__torch__.py"):
+                source = data.decode()
+                assert stand_in in source, source
+                data = source.replace(stand_in, call).encode()
+            z.writestr(info, data)
+
+
 for name, module in [("tanh_gelu", TanhGelu()), ("to_bfloat16", ToBfloat16()), ("to_float32", ToFloat32()),
                      ("onednn_linear", OneDnnLinear()), ("onednn_linear_nobias", OneDnnLinearNoBias()),
-                     ("token_nll", TokenNll())]:
+                     ("token_nll", TokenNll()), ("cache_append", CacheAppend()), ("gather_rows", GatherRows()),
+                     ("pack_linear_weight", PackLinearWeight()),
+                     ("packed_linear", PackedLinear()), ("packed_linear_nobias", PackedLinearNoBias()),
+                     ("packed_linear_gelu_tanh", PackedLinearGeluTanh())]:
     torch.jit.script(module).save(OUT + name + ".pt")
+    if name in NEWER_OPS:
+        rewrite_call(OUT + name + ".pt", *NEWER_OPS[name])
     print("wrote", OUT + name + ".pt")

@@ -14,6 +14,7 @@ import io.seqtune.model.nn.KvCache;
 import io.seqtune.model.nn.Linear;
 import io.seqtune.model.nn.LoraDelta;
 import io.seqtune.model.nn.NoGrad;
+import io.seqtune.model.nn.PackedWeights;
 import io.seqtune.model.nn.Parameter;
 import io.seqtune.model.nn.Parameters;
 import io.seqtune.model.nn.RandomWeights;
@@ -23,10 +24,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A causal language model with Hugging Face's weights, names and numerics. Weights are float32 and
@@ -175,6 +179,18 @@ public final class CausalLM implements AutoCloseable {
             training);
     return CausalLmLoss.meanOverTargets(
         hidden, h -> decoder.head(h, training), labels.toDevice(device, false));
+  }
+
+  /**
+   * Copies of the linear layers' weights laid out for fast inference, used by forward passes
+   * without gradients until closed (see {@link PackedWeights}); the weights must not change
+   * meanwhile.
+   */
+  public PackedWeights packWeights() {
+    Set<Linear> linears = Collections.newSetFromMap(new IdentityHashMap<>());
+    linears.addAll(parameters.linears().values());
+    linears.add(decoder.lmHead());
+    return PackedWeights.pack(linears, manager);
   }
 
   /** An empty KV cache for this model, owned by {@code manager}. */

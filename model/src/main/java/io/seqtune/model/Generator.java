@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import io.seqtune.model.nn.KvCache;
 import io.seqtune.model.nn.NoGrad;
+import io.seqtune.model.nn.PackedWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,7 +16,8 @@ import java.util.List;
  * Batched decoding with a KV cache. Prompts of different lengths are left-padded; positions count
  * real tokens only, so a prompt decodes the same alone or in a batch. Results hold the generated
  * tokens only, without the prompt and without the end-of-sequence token. {@code eosId < 0} never
- * stops.
+ * stops. Each call packs the linear weights for inference unless the caller holds them packed
+ * already ({@link CausalLM#packWeights()}, worth it for many calls on a large model).
  */
 public final class Generator {
   private static final float FINISHED = -1e9f; // HF's "impossible" beam score
@@ -33,6 +35,7 @@ public final class Generator {
     int[] lengths = new int[rows];
     boolean[] done = new boolean[rows];
     try (NoGrad noGrad = NoGrad.enter();
+        PackedWeights packed = model.packWeights();
         NDManager manager = model.manager().newSubManager();
         KvCache cache = model.newCache(manager, LeftPadded.width(prompts) + maxNewTokens)) {
       LeftPadded batch = LeftPadded.of(prompts, padId());
@@ -184,6 +187,7 @@ public final class Generator {
       }
     }
     try (NoGrad noGrad = NoGrad.enter();
+        PackedWeights packed = model.packWeights();
         NDManager manager = model.manager().newSubManager();
         KvCache cache = model.newCache(manager, LeftPadded.width(rows) + maxNewTokens)) {
       LeftPadded padded = LeftPadded.of(rows, padId());
@@ -230,9 +234,7 @@ public final class Generator {
         if (lastStep || state.stream().noneMatch(s -> s.improvable)) {
           break;
         }
-        try (NDScope scope = new NDScope()) {
-          cache.selectRows(manager.create(sourceRows));
-        }
+        cache.reorderRows(sourceRows);
         input = LeftPadded.column(nextTokens);
         mask =
             LeftPadded.withOnesColumn(

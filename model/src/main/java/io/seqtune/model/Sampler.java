@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import io.seqtune.model.nn.KvCache;
 import io.seqtune.model.nn.NoGrad;
+import io.seqtune.model.nn.PackedWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class Sampler {
     int vocab = model.config().vocabSize();
     int pad = Math.max(model.config().padId(), 0);
     try (NoGrad noGrad = NoGrad.enter();
+        PackedWeights packed = model.packWeights();
         NDManager manager = model.manager().newSubManager();
         KvCache cache = model.newCache(manager, LeftPadded.width(rows) + maxNewTokens)) {
       LeftPadded padded = LeftPadded.of(rows, pad);

@@ -3,6 +3,7 @@ package io.seqtune.core.evaluation;
 import io.seqtune.core.bundle.ModelBundle;
 import io.seqtune.model.Generator;
 import io.seqtune.model.Sampler;
+import io.seqtune.model.nn.PackedWeights;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -41,6 +42,14 @@ public final class Translator {
    * samples not among them, most likely first; {@code progress} is told after each batch.
    */
   public List<List<String>> candidates(
+      List<String> inputs, CandidateSearch search, int maxNewTokens, IntConsumer progress) {
+    // Weights packed for inference once, not per batch: at GPT-2 124M packing costs several steps.
+    try (PackedWeights packed = bundle.model().packWeights()) {
+      return inBatches(inputs, search, maxNewTokens, progress);
+    }
+  }
+
+  private List<List<String>> inBatches(
       List<String> inputs, CandidateSearch search, int maxNewTokens, IntConsumer progress) {
     int batchSize =
         search.samples() == 0

@@ -2,6 +2,7 @@ package io.seqtune.model.bench;
 
 import io.seqtune.model.CausalLM;
 import io.seqtune.model.Generator;
+import io.seqtune.model.nn.PackedWeights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,7 +45,8 @@ public final class GenerateBenchmark {
     }
     double[] seconds = new double[runs];
     double[] cpu = new double[runs];
-    try (CausalLM model = spec.create(promptLen + newTokens, true)) {
+    try (CausalLM model = spec.create(promptLen + newTokens, true);
+        PackedWeights packed = model.packWeights()) {
       Generator generator = new Generator(model);
       decode(
           generator, prompts, newTokens,

@@ -197,6 +197,11 @@ public final class Decoder {
     return Tensors.times(allowed.logicalNot().toType(DataType.FLOAT32, false), MASKED);
   }
 
+  /** The language-model head (the token embedding itself when tied). */
+  public Linear lmHead() {
+    return lmHead;
+  }
+
   public int layers() {
     return blocks.size();
   }

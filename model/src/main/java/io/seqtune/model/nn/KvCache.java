@@ -1,6 +1,7 @@
 package io.seqtune.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -11,13 +12,16 @@ import ai.djl.ndarray.types.Shape;
  * Keys and values of every layer for the tokens seen so far, [B, Hkv, Tpast, D] each. Each layer's
  * keys and values live in preallocated buffers [B, Hkv, capacity, D] that new tokens are written
  * into in place (a decoding step copies only its own token, not the whole past as concatenation
- * would); a buffer that fills up is replaced by one twice as long. The buffers belong to the
+ * would); a buffer that fills up is replaced by one twice as long. Beam search's reordering gathers
+ * rows into a spare buffer of the same shape, kept for the next step. The buffers belong to the
  * cache's own manager, outside any per-step NDScope, and are freed as they are replaced.
  */
 public final class KvCache implements AutoCloseable {
   private final NDManager manager;
   private final NDArray[] keys; // [B, Hkv, capacity, D], or null before the first append
   private final NDArray[] values;
+  private final NDArray[] spareKeys; // same shapes, for beam search's reordering; null until then
+  private final NDArray[] spareValues;
   private final long[] lengths; // tokens written per layer
   private final int initialCapacity;
 
@@ -32,6 +36,8 @@ public final class KvCache implements AutoCloseable {
     this.manager = parent.newSubManager();
     this.keys = new NDArray[layers];
     this.values = new NDArray[layers];
+    this.spareKeys = new NDArray[layers];
+    this.spareValues = new NDArray[layers];
     this.lengths = new long[layers];
     this.initialCapacity = capacity;
   }
@@ -58,23 +64,55 @@ public final class KvCache implements AutoCloseable {
       replace(
           layer, grown(keys[layer], k, past, capacity), grown(values[layer], v, past, capacity));
     }
-    NDIndex fresh = new NDIndex(":, :, {}:{}", past, total);
-    keys[layer].set(fresh, k);
-    values[layer].set(fresh, v);
+    NDList filled = // one call: four indexed reads and writes cost about 10 us each in DJL
+        TorchScriptOp.CACHE_APPEND.applyAll(
+            keys[layer], values[layer], k, v, k.getManager().create(past));
     lengths[layer] = total;
-    NDIndex filled = new NDIndex(":, :, :{}", total);
-    return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
+    return new NDArray[] {filled.get(0), filled.get(1)};
   }
 
   /**
-   * Keeps only the batch rows {@code rows} (in that order), as beam search does after each step.
+   * Row r takes what row {@code sources[r]} holds, as beam search reorders its beams after each
+   * step: each buffer's rows are gathered whole (a row-by-row memory copy) into a spare buffer of
+   * the same shape, which then takes the buffer's place. Advanced indexing visited every element (a
+   * third of a beam step), a fresh buffer per step is faulted into memory page by page, and copying
+   * only the rows that change, in place, was slower still: most rows change every step, and a
+   * gather of the filled positions only is strided, which takes torch's element-wise path.
+   *
+   * @param sources one source row per row of the batch
    */
-  public void selectRows(NDArray rows) { // [B'] int64
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        replace(i, keep(keys[i].get(rows)), keep(values[i].get(rows)));
+  public void reorderRows(long[] sources) {
+    boolean unchanged = true;
+    for (int r = 0; r < sources.length; r++) {
+      unchanged &= sources[r] == r;
+    }
+    if (unchanged || keys[0] == null) {
+      return;
+    }
+    try (NDScope scope = new NDScope()) {
+      NDArray rows = manager.create(sources);
+      for (int i = 0; i < keys.length; i++) {
+        NDArray k = gatherRows(keys[i], rows, spareKeys, i);
+        NDArray v = gatherRows(values[i], rows, spareValues, i);
+        spareKeys[i] = keys[i];
+        spareValues[i] = values[i];
+        keys[i] = k;
+        values[i] = v;
       }
     }
+  }
+
+  /** Rows {@code rows} of {@code buffer} written into {@code spares[layer]} (made if missing). */
+  private NDArray gatherRows(NDArray buffer, NDArray rows, NDArray[] spares, int layer) {
+    NDArray spare = spares[layer];
+    if (spare == null || !spare.getShape().equals(buffer.getShape())) {
+      if (spare != null) {
+        spare.close();
+      }
+      spare = keep(buffer.duplicate());
+    }
+    TorchScriptOp.GATHER_ROWS.apply(buffer, rows, spare).close(); // returns spare itself
+    return spare;
   }
 
   /**

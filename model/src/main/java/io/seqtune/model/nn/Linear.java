@@ -1,7 +1,11 @@
 package io.seqtune.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * y = x W^T + b, with an optional low-rank (LoRA) update added to the output. Shapes: weight [out,
@@ -11,6 +15,7 @@ public final class Linear {
   private final NDArray weight; // [out, in]
   private final NDArray bias; // [out] or null
   private LoraDelta lora;
+  private volatile NDArray packed; // the weight in oneDNN's layout while a PackedWeights holds it
 
   public Linear(NDArray weight, NDArray bias) {
     this.weight = weight;
@@ -45,8 +50,50 @@ public final class Linear {
    * @return [..., out]
    */
   public NDArray forward(NDArray x, boolean training) {
-    NDArray y = Tensors.linear(x, Tensors.like(weight, x), Tensors.like(bias, x));
+    NDArray p = packedFor(x);
+    NDArray y =
+        p != null
+            ? Tensors.packedLinear(x, p, bias)
+            : Tensors.linear(x, Tensors.like(weight, x), Tensors.like(bias, x));
     return lora == null ? y : y.add(lora.forward(x, training));
+  }
+
+  /**
+   * {@code activation} applied to {@link #forward}; with a packed weight and tanh-GELU, one oneDNN
+   * call that applies the GELU to the product's output while it is still in registers.
+   */
+  public NDArray forward(NDArray x, Activation activation, boolean training) {
+    NDArray p = packedFor(x);
+    if (p != null && lora == null && bias != null && activation == Activation.GELU_TANH) {
+      return TorchScriptOp.PACKED_LINEAR_GELU_TANH.apply(x, p, bias);
+    }
+    return activation.apply(forward(x, training));
+  }
+
+  /** The packed weight if {@code x} may use it (float32, no gradients), else null. */
+  private NDArray packedFor(NDArray x) {
+    NDArray p = packed;
+    return p != null && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode() ? p : null;
+  }
+
+  /**
+   * Lays a float32 CPU weight out for inference (see {@link PackedWeights}); false when it is not
+   * one or is packed already.
+   */
+  synchronized boolean pack(NDManager owner) {
+    if (packed != null || weight.getDataType() != DataType.FLOAT32 || weight.getDevice().isGpu()) {
+      return false;
+    }
+    NDArray p = Tensors.packWeight(weight);
+    NDScope.unregister(p);
+    p.attach(owner);
+    packed = p;
+    return true;
+  }
+
+  /** Drops the packed copy (its owner frees it). */
+  synchronized void unpack() {
+    packed = null;
   }
 
   public NDArray weight() {

@@ -16,6 +16,6 @@ public final class Mlp implements FeedForward {
 
   @Override
   public NDArray forward(NDArray x, boolean training) {
-    return down.forward(activation.apply(up.forward(x, training)), training);
+    return down.forward(up.forward(x, activation, training), training);
   }
 }

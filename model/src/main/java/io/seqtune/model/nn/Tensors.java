@@ -86,6 +86,32 @@ public final class Tensors {
   }
 
   /**
+   * {@code weight} laid out once in oneDNN's blocked format for {@link #packedLinear}: a copy, and
+   * an opaque tensor only that op reads.
+   *
+   * @param weight [out, in] float32 on the CPU
+   */
+  static NDArray packWeight(NDArray weight) {
+    return TorchScriptOp.PACK_LINEAR_WEIGHT.apply(weight);
+  }
+
+  /**
+   * x W^T + b through oneDNN's inner product with a weight from {@link #packWeight}, without
+   * gradients. Every {@link #linear} call on few rows lays the weight out afresh (MKL packs it for
+   * its sgemm, oneDNN reorders it), which costs as much as the product itself when decoding.
+   *
+   * @param x [..., in] float32
+   * @param packed [out, in] from {@link #packWeight}
+   * @param bias [out] or null
+   * @return [..., out]
+   */
+  static NDArray packedLinear(NDArray x, NDArray packed, NDArray bias) {
+    return bias == null
+        ? TorchScriptOp.PACKED_LINEAR_NO_BIAS.apply(x, packed)
+        : TorchScriptOp.PACKED_LINEAR.apply(x, packed, bias);
+  }
+
+  /**
    * Cross-entropy per row, -log softmax(logits)[target], computed as logsumexp - logit so that
    * backward keeps no vocabulary-sized tensor besides the logits.
    *

@@ -23,6 +23,13 @@ final class TorchScriptOp {
   static final TorchScriptOp TOKEN_NLL = new TorchScriptOp("token_nll.pt");
   static final TorchScriptOp ONEDNN_LINEAR = new TorchScriptOp("onednn_linear.pt");
   static final TorchScriptOp ONEDNN_LINEAR_NO_BIAS = new TorchScriptOp("onednn_linear_nobias.pt");
+  static final TorchScriptOp CACHE_APPEND = new TorchScriptOp("cache_append.pt");
+  static final TorchScriptOp GATHER_ROWS = new TorchScriptOp("gather_rows.pt");
+  static final TorchScriptOp PACK_LINEAR_WEIGHT = new TorchScriptOp("pack_linear_weight.pt");
+  static final TorchScriptOp PACKED_LINEAR = new TorchScriptOp("packed_linear.pt");
+  static final TorchScriptOp PACKED_LINEAR_NO_BIAS = new TorchScriptOp("packed_linear_nobias.pt");
+  static final TorchScriptOp PACKED_LINEAR_GELU_TANH =
+      new TorchScriptOp("packed_linear_gelu_tanh.pt");
 
   /**
    * The profiling executor swaps in an optimised graph (with its own backward) after a few calls,
@@ -45,8 +52,13 @@ final class TorchScriptOp {
   }
 
   NDArray apply(NDArray... inputs) {
+    return applyAll(inputs).singletonOrThrow();
+  }
+
+  /** For a module that returns a list of tensors. */
+  NDList applyAll(NDArray... inputs) {
     PLAIN_GRAPH.get();
-    return IValueUtils.forward(module(), new NDList(inputs), true).singletonOrThrow();
+    return IValueUtils.forward(module(), new NDList(inputs), true);
   }
 
   private synchronized PtSymbolBlock module() {
