@@ -1,6 +1,10 @@
 package io.seqtune.model;
 
 import ai.djl.ndarray.types.DataType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The data type activations are computed in. Weights (and optimizer state) always stay float32;
@@ -19,6 +23,24 @@ public enum ComputeDtype {
 
   public DataType dataType() {
     return dataType;
+  }
+
+  /**
+   * BFLOAT16 where this CPU computes it natively (x86 {@code avx512_bf16} or {@code amx_bf16}),
+   * else FLOAT32: elsewhere bf16 is emulated and slower than float32.
+   */
+  public static ComputeDtype fastestOnThisCpu() {
+    try {
+      String info = Files.readString(Path.of("/proc/cpuinfo"));
+      return info.contains(" avx512_bf16") || info.contains(" amx_bf16") ? BFLOAT16 : FLOAT32;
+    } catch (IOException | UncheckedIOException e) {
+      return FLOAT32; // not Linux, or unreadable: the safe choice
+    }
+  }
+
+  /** The name specs use: {@code float32} or {@code bfloat16}. */
+  public String specName() {
+    return this == BFLOAT16 ? "bfloat16" : "float32";
   }
 
   public static ComputeDtype parse(String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seqtune.core.spec.PromoteSpec;
+import io.seqtune.model.ComputeDtype;
 import io.seqtune.workers.cli.CliTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,5 +77,24 @@ class DemoCommandTest {
     assertThat(sha).isEqualTo(r.get("weights_sha256").asText());
     assertThat(bucket.resolve(r.get("report").asText().replace("s3://seqtune/", "")))
         .isRegularFile();
+
+    // The model's defaults: a 150-merge BPE from scratch, bf16 compute where this CPU has it.
+    Path model = weights.getParent();
+    assertThat(
+            Cli.JSON.readTree(model.resolve("tokenizer.json").toFile()).at("/model/type").asText())
+        .isEqualTo("BPE");
+    JsonNode spec =
+        Cli.JSON
+            .readTree(
+                bucket
+                    .resolve("runs")
+                    .resolve(r.get("model_version").asText())
+                    .resolve("run.json")
+                    .toFile())
+            .get("spec");
+    assertThat(spec.at("/model/tokenizer").asText()).isEqualTo("bpe");
+    assertThat(spec.at("/model/bpeMerges").asInt()).isEqualTo(150);
+    assertThat(spec.at("/train/precision").asText())
+        .isEqualTo(ComputeDtype.fastestOnThisCpu().specName());
   }
 }
