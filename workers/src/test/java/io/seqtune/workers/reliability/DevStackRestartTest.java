@@ -71,7 +71,8 @@ class DevStackRestartTest {
           after.lines().filter(l -> l.contains("resuming from")).findFirst().orElse("?"),
           resumed,
           resumed.equals(reference) ? "==" : "!=");
-      assertThat(after).containsPattern("run restarted-21 epoch \\d attempt 1: resuming from");
+      assertThat(after)
+          .containsPattern("run restarted-21 training epoch \\d attempt 1: resuming from");
       assertThat(resumed).isEqualTo(reference);
     } finally {
       second.destroy();
