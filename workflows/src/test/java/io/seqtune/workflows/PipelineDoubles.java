@@ -18,6 +18,7 @@ import io.seqtune.core.training.PretrainEpochInput;
 import io.seqtune.core.training.TrainEpochInput;
 import io.seqtune.workflows.pipeline.FineTunePipelineImpl;
 import io.seqtune.workflows.sweep.SweepImpl;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
@@ -102,6 +103,19 @@ public final class PipelineDoubles {
         4.0 / in.epoch(),
         100,
         1);
+  }
+
+  /**
+   * A started test environment on real time (heartbeat timeouts and cancellations need it) with
+   * {@link #register} done.
+   */
+  public TestWorkflowEnvironment startOnRealTime() {
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    register(env);
+    env.start();
+    return env;
   }
 
   /** Workers on both queues: the real workflows and these doubles. Call before {@code start()}. */

@@ -2,8 +2,6 @@ package io.seqtune.workflows.pipeline;
 
 import io.seqtune.core.dataset.DatasetRef;
 import io.seqtune.core.runs.RunRecord;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,22 +26,15 @@ public record PipelineCarry(
    * finished (its run record's): the contiguous ones from epoch 1; none for a new run.
    */
   public static PipelineCarry resuming(DatasetRef dataset, List<RunRecord.EpochEnd> finished) {
-    List<RunRecord.EpochEnd> done = new ArrayList<>();
-    List<RunRecord.EpochEnd> byEpoch = new ArrayList<>(finished);
-    byEpoch.sort(Comparator.comparingInt(RunRecord.EpochEnd::epoch));
-    for (RunRecord.EpochEnd e : byEpoch) {
-      if (e.epoch() == done.size() + 1) {
-        done.add(e);
-      }
-    }
+    FinishedEpochs done = FinishedEpochs.of(finished);
     return new PipelineCarry(
         dataset.key(),
         dataset.train(),
         dataset.test(),
-        done.isEmpty() ? 0 : done.get(done.size() - 1).step(),
-        done.stream().map(RunRecord.EpochEnd::checkpoint).toList(),
-        done.stream().map(e -> nanIfNull(e.trainLoss())).toList(),
-        done.stream().map(e -> nanIfNull(e.valLoss())).toList(),
+        done.step(),
+        done.checkpoints(),
+        done.trainLoss(),
+        done.valLoss(),
         null);
   }
 
@@ -68,10 +59,6 @@ public record PipelineCarry(
   public PipelineCarry with(PretrainingCarry stage) {
     return new PipelineCarry(
         datasetKey, trainExamples, testExamples, step, checkpoints, trainLoss, valLoss, stage);
-  }
-
-  private static double nanIfNull(Double d) {
-    return d == null ? Double.NaN : d;
   }
 
   public int epochsDone() {

@@ -1,8 +1,6 @@
 package io.seqtune.workflows.pipeline;
 
 import io.seqtune.core.runs.RunRecord;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,20 +20,9 @@ public record PretrainingCarry(
    * finished (its record's): the contiguous ones from epoch 1; none for a new run.
    */
   public static PretrainingCarry resuming(String corpusKey, List<RunRecord.EpochEnd> finished) {
-    List<RunRecord.EpochEnd> done = new ArrayList<>();
-    List<RunRecord.EpochEnd> byEpoch = new ArrayList<>(finished);
-    byEpoch.sort(Comparator.comparingInt(RunRecord.EpochEnd::epoch));
-    for (RunRecord.EpochEnd e : byEpoch) {
-      if (e.epoch() == done.size() + 1) {
-        done.add(e);
-      }
-    }
+    FinishedEpochs done = FinishedEpochs.of(finished);
     return new PretrainingCarry(
-        corpusKey,
-        done.isEmpty() ? 0 : done.get(done.size() - 1).step(),
-        done.stream().map(RunRecord.EpochEnd::checkpoint).toList(),
-        done.stream().map(e -> nanIfNull(e.trainLoss())).toList(),
-        done.stream().map(e -> nanIfNull(e.valLoss())).toList());
+        corpusKey, done.step(), done.checkpoints(), done.trainLoss(), done.valLoss());
   }
 
   /** The same corpus after the epochs listed, ending at optimizer step {@code step}. */
@@ -43,10 +30,6 @@ public record PretrainingCarry(
       long step, List<String> checkpoints, List<Double> trainLoss, List<Double> valLoss) {
     return new PretrainingCarry(
         corpusKey, step, List.copyOf(checkpoints), List.copyOf(trainLoss), List.copyOf(valLoss));
-  }
-
-  private static double nanIfNull(Double d) {
-    return d == null ? Double.NaN : d;
   }
 
   public int epochsDone() {

@@ -21,7 +21,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -72,12 +71,8 @@ class FineTunePipelineBranchesTest {
   }
 
   private void start() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    env = doubles.startOnRealTime();
     client = env.getWorkflowClient();
-    doubles.register(env);
-    env.start();
   }
 
   @AfterEach

@@ -23,7 +23,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,12 +79,8 @@ class PretrainingStageTest {
   }
 
   private void start() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    env = doubles.startOnRealTime();
     client = env.getWorkflowClient();
-    doubles.register(env);
-    env.start();
   }
 
   @AfterEach
