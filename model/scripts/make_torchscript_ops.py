@@ -57,25 +57,44 @@ class TokenNll(torch.nn.Module):
         return torch.logsumexp(logits, 1) - logits.gather(1, targets.unsqueeze(1)).squeeze(1)
 
 
-class CacheAppend(torch.nn.Module):
-    """Writes new keys and values [B, H, T, D] into KV-cache buffers [B, H, capacity, D] after `past`
-    positions and returns the filled views: one call instead of four indexed reads and writes."""
+class CachedAttention(torch.nn.Module):
+    """Attention of a decoding step over a KV cache in one call (a dozen DJL calls otherwise): writes the
+    new keys and values [B, T, Hkv, D] into the cache buffers [B, Hkv, capacity, D] after meta[0]
+    positions, then attends queries [B, T, H, D] over everything cached, key/value head j serving
+    query heads j*r .. j*r+r-1; scores are q.k * meta[1] + bias [B, 1, T, Tk], softmax in float32.
+    Returns [B, T, H*D]."""
 
-    def forward(self, keys: torch.Tensor, values: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
-                past: torch.Tensor) -> List[torch.Tensor]:
-        start = int(past)
-        total = start + k.size(2)
-        keys.narrow(2, start, k.size(2)).copy_(k)
-        values.narrow(2, start, v.size(2)).copy_(v)
-        return [keys.narrow(2, 0, total), values.narrow(2, 0, total)]
+    def forward(self, keys: torch.Tensor, values: torch.Tensor, q: torch.Tensor, k: torch.Tensor,
+                v: torch.Tensor, bias: torch.Tensor, meta: torch.Tensor) -> torch.Tensor:
+        start = int(meta[0])
+        scale = float(meta[1])
+        b, t = q.size(0), q.size(1)
+        keys.narrow(2, start, t).copy_(k.transpose(1, 2))
+        values.narrow(2, start, t).copy_(v.transpose(1, 2))
+        kk = keys.narrow(2, 0, start + t)
+        vv = values.narrow(2, 0, start + t)
+        groups = q.size(2) // kk.size(1)
+        if groups > 1:
+            kk = kk.repeat_interleave(groups, dim=1)
+            vv = vv.repeat_interleave(groups, dim=1)
+        scores = torch.matmul(q.transpose(1, 2), kk.transpose(2, 3)).float()
+        if scale != 1.0:
+            scores = scores * scale
+        probs = (scores + bias).softmax(3).to(vv.dtype)
+        return torch.matmul(probs, vv).transpose(1, 2).reshape(b, t, q.size(2) * q.size(3))
 
 
-class GatherRows(torch.nn.Module):
-    """Rows `rows` of `source` [B, ...] written into `target` [B, ...] (index_select with out=, so a KV
-    cache reorders into a buffer it keeps instead of fresh memory every step). Returns `target`."""
+class ReorderRows(torch.nn.Module):
+    """Row r of a KV-cache buffer [B, H, capacity, D] takes what row rows[r] holds at positions
+    span[0] .. span[1]-1, in place: the span of every row goes through one copy (index_select), so a
+    beam search that reorders only the positions where its beams differ copies little. Returns the
+    buffer."""
 
-    def forward(self, source: torch.Tensor, rows: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        return torch.index_select(source, 0, rows, out=target)
+    def forward(self, buffer: torch.Tensor, rows: torch.Tensor, span: torch.Tensor) -> torch.Tensor:
+        start = int(span[0])
+        window = buffer.narrow(2, start, int(span[1]) - start)
+        window.copy_(window.index_select(0, rows))
+        return buffer
 
 
 class PackLinearWeight(torch.nn.Module):
@@ -124,7 +143,7 @@ def rewrite_call(path, stand_in, call):
 
 for name, module in [("tanh_gelu", TanhGelu()), ("to_bfloat16", ToBfloat16()), ("to_float32", ToFloat32()),
                      ("onednn_linear", OneDnnLinear()), ("onednn_linear_nobias", OneDnnLinearNoBias()),
-                     ("token_nll", TokenNll()), ("cache_append", CacheAppend()), ("gather_rows", GatherRows()),
+                     ("token_nll", TokenNll()), ("cached_attention", CachedAttention()), ("reorder_rows", ReorderRows()),
                      ("pack_linear_weight", PackLinearWeight()),
                      ("packed_linear", PackedLinear()), ("packed_linear_nobias", PackedLinearNoBias()),
                      ("packed_linear_gelu_tanh", PackedLinearGeluTanh())]:

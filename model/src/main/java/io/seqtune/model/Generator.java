@@ -190,6 +190,7 @@ public final class Generator {
         PackedWeights packed = model.packWeights();
         NDManager manager = model.manager().newSubManager();
         KvCache cache = model.newCache(manager, LeftPadded.width(rows) + maxNewTokens)) {
+      int promptWidth = LeftPadded.width(rows);
       LeftPadded padded = LeftPadded.of(rows, padId());
       long[][] input = padded.ids();
       long[][] mask = padded.mask();
@@ -213,8 +214,10 @@ public final class Generator {
         boolean lastStep = step == maxNewTokens - 1;
         long[] sourceRows = new long[batch * beams];
         long[] nextTokens = new long[batch * beams];
+        int shared = step; // generated tokens every reordered beam has in common with its source
         for (int b = 0; b < batch; b++) {
           int from = b * candidates;
+          int[][] before = state.get(b).running;
           int[] sourceBeams =
               state
                   .get(b)
@@ -227,6 +230,9 @@ public final class Generator {
                       step + 1,
                       lengthPenalty);
           for (int k = 0; k < beams; k++) {
+            if (sourceBeams[k] != k) {
+              shared = Math.min(shared, commonPrefix(before[k], before[sourceBeams[k]]));
+            }
             sourceRows[b * beams + k] = (long) b * beams + sourceBeams[k];
             nextTokens[b * beams + k] = state.get(b).lastToken(k);
           }
@@ -234,7 +240,7 @@ public final class Generator {
         if (lastStep || state.stream().noneMatch(s -> s.improvable)) {
           break;
         }
-        cache.reorderRows(sourceRows);
+        cache.reorderRows(sourceRows, promptWidth + shared); // equal tokens, equal keys and values
         input = LeftPadded.column(nextTokens);
         mask =
             LeftPadded.withOnesColumn(
@@ -255,6 +261,14 @@ public final class Generator {
 
   private int padId() {
     return Math.max(model.config().padId(), 0);
+  }
+
+  private static int commonPrefix(int[] a, int[] b) {
+    int n = 0;
+    while (n < a.length && n < b.length && a[n] == b[n]) {
+      n++;
+    }
+    return n;
   }
 
   private static int[] append(int[] tokens, int token) {

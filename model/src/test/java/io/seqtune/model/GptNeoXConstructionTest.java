@@ -115,7 +115,8 @@ class GptNeoXConstructionTest {
       NDArray positions = m.create(new long[][] {{0, 1, 7}});
       float[] actual =
           rotary
-              .apply(m.create(x).reshape(1, 1, 3, headDim), rotary.angles(positions))
+              .apply(
+                  m.create(x).reshape(1, 3, 1, headDim), rotary.angles(positions)) // [B, T, H, D]
               .toFloatArray();
       long[] pos = {0, 1, 7};
       for (int t = 0; t < 3; t++) {

@@ -6,8 +6,9 @@ import ai.djl.ndarray.NDArray;
  * Causal multi-head self-attention with optional rotary embeddings, grouped key/value heads, local
  * (windowed) masking and a KV cache. Scores and softmax are float32.
  *
- * <p>Shapes: input and output [B, T, C]; queries [B, H, T, D]; keys and values [B, Hkv, Tk, D] (Tk
- * = cached + new tokens), repeated to H heads; scores [B, H, T, Tk].
+ * <p>Shapes: input and output [B, T, C]; queries [B, T, H, D] from the projection, [B, H, T, D] to
+ * the products; keys and values likewise with Hkv heads, repeated to H; scores [B, H, T, Tk] (Tk =
+ * cached + new tokens).
  */
 public final class Attention {
   private final QkvProjection qkv;
@@ -112,38 +113,39 @@ public final class Attention {
   }
 
   /**
-   * @param cache this model's KV cache or null; {@code layer} is this block's index in it
+   * @param cache this model's KV cache or null; {@code layer} is this block's index in it. With a
+   *     cache (decoding, never training) attention runs as one call inside the cache.
    */
   public NDArray forward(NDArray x, ForwardContext ctx, KvCache cache, int layer) { // [B, T, C]
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
     Qkv p = qkv.project(x, ctx.training());
-    NDArray q = p.q().transpose(0, 2, 1, 3); // [B, H, T, D]
-    NDArray k = p.k().transpose(0, 2, 1, 3); // [B, Hkv, T, D]
-    NDArray v = p.v().transpose(0, 2, 1, 3); // [B, Hkv, T, D]
+    NDArray q = p.q(); // [B, T, H, D]
+    NDArray k = p.k(); // [B, T, Hkv, D]
+    NDArray v = p.v();
     if (rotary != null) {
       q = rotary.apply(q, ctx.angles());
       k = rotary.apply(k, ctx.angles());
     }
+    NDArray bias = local ? ctx.localBias() : ctx.globalBias();
     if (cache != null) {
-      NDArray[] kv = cache.append(layer, k, v); // [B, Hkv, Tk, D]
-      k = kv[0];
-      v = kv[1];
+      return out.forward(cache.attend(layer, q, k, v, bias, scale), false);
     }
-    k = repeatKvHeads(k); // [B, H, Tk, D]
-    v = repeatKvHeads(v);
-    NDArray scores = Tensors.float32(q.matMul(k.transpose(0, 1, 3, 2))); // [B, H, T, Tk]
+    q = q.transpose(0, 2, 1, 3); // [B, H, T, D]
+    k = repeatKvHeads(k.transpose(0, 2, 1, 3)); // [B, H, T, D]
+    v = repeatKvHeads(v.transpose(0, 2, 1, 3));
+    NDArray scores = Tensors.float32(q.matMul(k.transpose(0, 1, 3, 2))); // [B, H, T, T]
     if (scale != 1) {
       scores = Tensors.times(scores, scale);
     }
-    scores = scores.add(local ? ctx.localBias() : ctx.globalBias());
-    NDArray probs = Tensors.dropout(Tensors.like(scores.softmax(3), v), dropout, ctx.training());
+    NDArray probs =
+        Tensors.dropout(Tensors.like(scores.add(bias).softmax(3), v), dropout, ctx.training());
     NDArray y = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, -1); // [B, T, H*D]
     return out.forward(y, ctx.training());
   }
 
   /** Grouped-query attention: key/value head j serves query heads j*r .. j*r + r-1. */
-  private NDArray repeatKvHeads(NDArray kv) { // [B, Hkv, Tk, D] -> [B, H, Tk, D]
+  private NDArray repeatKvHeads(NDArray kv) { // [B, Hkv, T, D] -> [B, H, T, D]
     if (kvHeads == heads) {
       return kv;
     }

@@ -1,7 +1,6 @@
 package io.seqtune.model.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -12,16 +11,14 @@ import ai.djl.ndarray.types.Shape;
  * Keys and values of every layer for the tokens seen so far, [B, Hkv, Tpast, D] each. Each layer's
  * keys and values live in preallocated buffers [B, Hkv, capacity, D] that new tokens are written
  * into in place (a decoding step copies only its own token, not the whole past as concatenation
- * would); a buffer that fills up is replaced by one twice as long. Beam search's reordering gathers
- * rows into a spare buffer of the same shape, kept for the next step. The buffers belong to the
- * cache's own manager, outside any per-step NDScope, and are freed as they are replaced.
+ * would); a buffer that fills up is replaced by one twice as long. Beam search reorders rows in
+ * place. The buffers belong to the cache's own manager, outside any per-step NDScope, and are freed
+ * as they are replaced.
  */
 public final class KvCache implements AutoCloseable {
   private final NDManager manager;
   private final NDArray[] keys; // [B, Hkv, capacity, D], or null before the first append
   private final NDArray[] values;
-  private final NDArray[] spareKeys; // same shapes, for beam search's reordering; null until then
-  private final NDArray[] spareValues;
   private final long[] lengths; // tokens written per layer
   private final int initialCapacity;
 
@@ -36,8 +33,6 @@ public final class KvCache implements AutoCloseable {
     this.manager = parent.newSubManager();
     this.keys = new NDArray[layers];
     this.values = new NDArray[layers];
-    this.spareKeys = new NDArray[layers];
-    this.spareValues = new NDArray[layers];
     this.lengths = new long[layers];
     this.initialCapacity = capacity;
   }
@@ -48,13 +43,19 @@ public final class KvCache implements AutoCloseable {
   }
 
   /**
-   * Appends new keys and values [B, Hkv, T, D] of one layer and returns all of them (views of the
-   * buffers).
+   * Attention of new queries over this layer's cached keys and values and the new ones, which it
+   * appends.
+   *
+   * @param q queries [B, T, H, D]
+   * @param k new keys [B, T, Hkv, D]
+   * @param v new values [B, T, Hkv, D]
+   * @param bias added to the scores [B, 1, T, Tpast + T]
+   * @param scale the factor on q.k
+   * @return [B, T, H*D]
    */
-  NDArray[] append(int layer, NDArray k, NDArray v) {
+  NDArray attend(int layer, NDArray q, NDArray k, NDArray v, NDArray bias, double scale) {
     long past = lengths[layer];
-    long t = k.getShape().get(2);
-    long total = past + t;
+    long total = past + k.getShape().get(1);
     if (keys[layer] == null || total > keys[layer].getShape().get(2)) {
       long capacity =
           Math.max(
@@ -64,67 +65,64 @@ public final class KvCache implements AutoCloseable {
       replace(
           layer, grown(keys[layer], k, past, capacity), grown(values[layer], v, past, capacity));
     }
-    NDList filled = // one call: four indexed reads and writes cost about 10 us each in DJL
-        TorchScriptOp.CACHE_APPEND.applyAll(
-            keys[layer], values[layer], k, v, k.getManager().create(past));
+    NDArray y =
+        TorchScriptOp.CACHED_ATTENTION.apply(
+            keys[layer],
+            values[layer],
+            q,
+            k,
+            v,
+            bias,
+            k.getManager().create(new double[] {past, scale}));
     lengths[layer] = total;
-    return new NDArray[] {filled.get(0), filled.get(1)};
+    return y;
+  }
+
+  /** This layer's cached keys and values [B, Hkv, Tpast, D] (views of the buffers). */
+  NDArray[] cached(int layer) {
+    NDIndex filled = new NDIndex(":, :, :{}", lengths[layer]);
+    return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
   }
 
   /**
-   * Row r takes what row {@code sources[r]} holds, as beam search reorders its beams after each
-   * step: each buffer's rows are gathered whole (a row-by-row memory copy) into a spare buffer of
-   * the same shape, which then takes the buffer's place. Advanced indexing visited every element (a
-   * third of a beam step), a fresh buffer per step is faulted into memory page by page, and copying
-   * only the rows that change, in place, was slower still: most rows change every step, and a
-   * gather of the filled positions only is strided, which takes torch's element-wise path.
+   * Row r takes what row {@code sources[r]} holds at positions {@code from} and after, as beam
+   * search reorders its beams after each step; positions before {@code from} must already be equal
+   * in each row and its source (the prompt that a prompt's beams share, and the tokens that all its
+   * reordered beams have in common). That span of each buffer goes through one copy and back.
+   * Copying every filled position (even into a spare buffer, swapped in) took a quarter of a beam
+   * step; beams of one prompt mostly differ in their last few tokens only.
    *
    * @param sources one source row per row of the batch
+   * @param from the first position that may differ between a row and its source
    */
-  public void reorderRows(long[] sources) {
+  public void reorderRows(long[] sources, long from) {
     boolean unchanged = true;
     for (int r = 0; r < sources.length; r++) {
       unchanged &= sources[r] == r;
     }
-    if (unchanged || keys[0] == null) {
+    if (unchanged || keys[0] == null || from >= lengths[0]) {
       return;
     }
     try (NDScope scope = new NDScope()) {
       NDArray rows = manager.create(sources);
+      NDArray span = manager.create(new long[] {from, lengths[0]});
       for (int i = 0; i < keys.length; i++) {
-        NDArray k = gatherRows(keys[i], rows, spareKeys, i);
-        NDArray v = gatherRows(values[i], rows, spareValues, i);
-        spareKeys[i] = keys[i];
-        spareValues[i] = values[i];
-        keys[i] = k;
-        values[i] = v;
+        TorchScriptOp.REORDER_ROWS.apply(keys[i], rows, span);
+        TorchScriptOp.REORDER_ROWS.apply(values[i], rows, span);
       }
     }
-  }
-
-  /** Rows {@code rows} of {@code buffer} written into {@code spares[layer]} (made if missing). */
-  private NDArray gatherRows(NDArray buffer, NDArray rows, NDArray[] spares, int layer) {
-    NDArray spare = spares[layer];
-    if (spare == null || !spare.getShape().equals(buffer.getShape())) {
-      if (spare != null) {
-        spare.close();
-      }
-      spare = keep(buffer.duplicate());
-    }
-    TorchScriptOp.GATHER_ROWS.apply(buffer, rows, spare).close(); // returns spare itself
-    return spare;
   }
 
   /**
-   * A buffer [B, Hkv, capacity, D] in the type and on the device of {@code like}, holding the first
-   * {@code past} tokens of {@code old}.
+   * A buffer [B, Hkv, capacity, D] in the type and on the device of {@code like} [B, T, Hkv, D],
+   * holding the first {@code past} tokens of {@code old}.
    */
   private NDArray grown(NDArray old, NDArray like, long past, long capacity) {
     Shape s = like.getShape();
     NDArray zeros =
         keep(
             manager.zeros(
-                new Shape(s.get(0), s.get(1), capacity, s.get(3)),
+                new Shape(s.get(0), s.get(2), capacity, s.get(3)),
                 DataType.FLOAT32,
                 like.getDevice()));
     NDArray buffer =

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.DataType;
  * {@code rotaryDim} channels of each head (all of them for Llama, rotary_pct of them for Pythia).
  */
 public final class Rotary {
-  /** cos and sin of the rotation angles, [B, 1, T, rotaryDim]. */
+  /** cos and sin of the rotation angles, [B, T, 1, rotaryDim]. */
   public record Angles(NDArray cos, NDArray sin) {}
 
   private final int rotaryDim;
@@ -31,11 +31,11 @@ public final class Rotary {
             .toType(DataType.FLOAT32, false)
             .expandDims(2)
             .mul(m.create(inverseFrequencies)); // [B, T, rotaryDim / 2]
-    NDArray emb = freqs.concat(freqs, 2).expandDims(1); // [B, 1, T, rotaryDim]
+    NDArray emb = freqs.concat(freqs, 2).expandDims(2); // [B, T, 1, rotaryDim]
     return new Angles(emb.cos(), emb.sin());
   }
 
-  public NDArray apply(NDArray x, Angles angles) { // [B, H, T, D]
+  public NDArray apply(NDArray x, Angles angles) { // [B, T, H, D]
     long headDim = x.getShape().getLastDimension();
     NDArray rot = rotaryDim == headDim ? x : x.get("..., :" + rotaryDim);
     NDList halves = rot.split(2, 3);

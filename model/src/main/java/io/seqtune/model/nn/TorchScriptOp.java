@@ -23,8 +23,8 @@ final class TorchScriptOp {
   static final TorchScriptOp TOKEN_NLL = new TorchScriptOp("token_nll.pt");
   static final TorchScriptOp ONEDNN_LINEAR = new TorchScriptOp("onednn_linear.pt");
   static final TorchScriptOp ONEDNN_LINEAR_NO_BIAS = new TorchScriptOp("onednn_linear_nobias.pt");
-  static final TorchScriptOp CACHE_APPEND = new TorchScriptOp("cache_append.pt");
-  static final TorchScriptOp GATHER_ROWS = new TorchScriptOp("gather_rows.pt");
+  static final TorchScriptOp CACHED_ATTENTION = new TorchScriptOp("cached_attention.pt");
+  static final TorchScriptOp REORDER_ROWS = new TorchScriptOp("reorder_rows.pt");
   static final TorchScriptOp PACK_LINEAR_WEIGHT = new TorchScriptOp("pack_linear_weight.pt");
   static final TorchScriptOp PACKED_LINEAR = new TorchScriptOp("packed_linear.pt");
   static final TorchScriptOp PACKED_LINEAR_NO_BIAS = new TorchScriptOp("packed_linear_nobias.pt");
