@@ -190,7 +190,7 @@ public final class CausalLM implements AutoCloseable {
     Set<Linear> linears = Collections.newSetFromMap(new IdentityHashMap<>());
     linears.addAll(parameters.linears().values());
     linears.add(decoder.lmHead());
-    return PackedWeights.pack(linears, manager);
+    return PackedWeights.pack(linears, manager, compute.dataType());
   }
 
   /** An empty KV cache for this model, owned by {@code manager}. */

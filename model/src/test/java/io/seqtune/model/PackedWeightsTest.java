@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.seqtune.model.nn.PackedWeights;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Linear layers packed for inference (GPT-2's MLP with its tanh-GELU fused into the product)
@@ -38,6 +40,29 @@ class PackedWeightsTest {
       }
       assertThat(packed).containsExactly(plain, offset(1e-5f));
       assertThat(model.logits(ids, mask).toFloatArray()).containsExactly(plain);
+    }
+  }
+
+  /**
+   * bfloat16 compute packs bfloat16 copies: of float32 weights (cast once instead of at every
+   * product) or of weights stored in bfloat16 (a frozen base).
+   */
+  @ParameterizedTest
+  @EnumSource(WeightStorage.class)
+  void bfloat16ComputePacksBfloat16Copies(WeightStorage storage) {
+    try (CausalLM model =
+            CausalLM.random(CONFIG, 5, DeviceChoice.CPU, ComputeDtype.BFLOAT16, storage);
+        NDManager m = NDManager.newBaseManager()) {
+      NDArray ids = m.create(new long[][] {{3, 4, 5, 6}, {7, 8, 9, 10}});
+      NDArray mask = ids.onesLike();
+      float[] plain = model.logits(ids, mask).toFloatArray();
+      float[] packed;
+      try (PackedWeights weights = model.packWeights()) {
+        assertThat(weights.layers()).isEqualTo(2 * 4 + 1); // c_attn, c_proj, c_fc, mlp c_proj; head
+        packed = model.logits(ids, mask).toFloatArray();
+      }
+      // Only the order of bfloat16 roundings differs (one ulp is 1/128 of each product).
+      assertThat(packed).containsExactly(plain, offset(0.02f));
     }
   }
 

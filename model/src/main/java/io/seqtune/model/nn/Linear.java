@@ -53,7 +53,7 @@ public final class Linear {
     NDArray p = packedFor(x);
     NDArray y =
         p != null
-            ? Tensors.packedLinear(x, p, bias)
+            ? Tensors.packedLinear(x, p, Tensors.like(bias, x))
             : Tensors.linear(x, Tensors.like(weight, x), Tensors.like(bias, x));
     return lora == null ? y : y.add(lora.forward(x, training));
   }
@@ -65,27 +65,30 @@ public final class Linear {
   public NDArray forward(NDArray x, Activation activation, boolean training) {
     NDArray p = packedFor(x);
     if (p != null && lora == null && bias != null && activation == Activation.GELU_TANH) {
-      return TorchScriptOp.PACKED_LINEAR_GELU_TANH.apply(x, p, bias);
+      return TorchScriptOp.PACKED_LINEAR_GELU_TANH.apply(x, p, Tensors.like(bias, x));
     }
     return activation.apply(forward(x, training));
   }
 
-  /** The packed weight if {@code x} may use it (float32, no gradients), else null. */
+  /** The packed weight if {@code x} may use it (its type, no gradients), else null. */
   private NDArray packedFor(NDArray x) {
     NDArray p = packed;
-    return p != null && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode() ? p : null;
+    return p != null && x.getDataType() == p.getDataType() && !JniUtils.isGradMode() ? p : null;
   }
 
   /**
-   * Lays a float32 CPU weight out for inference (see {@link PackedWeights}); false when it is not
-   * one or is packed already.
+   * Lays a CPU weight out for inference in the compute type (see {@link PackedWeights}); false when
+   * it is on a GPU or packed already.
    */
-  synchronized boolean pack(NDManager owner) {
-    if (packed != null || weight.getDataType() != DataType.FLOAT32 || weight.getDevice().isGpu()) {
+  synchronized boolean pack(NDManager owner, DataType compute) {
+    if (packed != null || weight.getDevice().isGpu()) {
       return false;
     }
-    NDArray p = Tensors.packWeight(weight);
-    NDScope.unregister(p);
+    NDArray p;
+    try (NDScope scope = new NDScope()) {
+      p = Tensors.packWeight(Tensors.to(weight, compute));
+      NDScope.unregister(p);
+    }
     p.attach(owner);
     packed = p;
     return true;

@@ -89,7 +89,7 @@ public final class Tensors {
    * {@code weight} laid out once in oneDNN's blocked format for {@link #packedLinear}: a copy, and
    * an opaque tensor only that op reads.
    *
-   * @param weight [out, in] float32 on the CPU
+   * @param weight [out, in] float32 or bfloat16 on the CPU
    */
   static NDArray packWeight(NDArray weight) {
     return TorchScriptOp.PACK_LINEAR_WEIGHT.apply(weight);
@@ -100,7 +100,7 @@ public final class Tensors {
    * gradients. Every {@link #linear} call on few rows lays the weight out afresh (MKL packs it for
    * its sgemm, oneDNN reorders it), which costs as much as the product itself when decoding.
    *
-   * @param x [..., in] float32
+   * @param x [..., in] in the packed weight's type
    * @param packed [out, in] from {@link #packWeight}
    * @param bias [out] or null
    * @return [..., out]
