@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import io.seqtune.model.arch.Architecture;
 import io.seqtune.model.io.CheckpointWeights;
 import io.seqtune.model.io.SafetensorsReader;
@@ -37,6 +38,8 @@ import java.util.Set;
  * owned by this object's NDManager; {@link #close()} frees them.
  */
 public final class CausalLM implements AutoCloseable {
+  private static final NDIndex LAST_POSITION = new NDIndex(":, -1"); // [B, T, E] -> [B, E]
+
   private final ModelConfig config;
   private final NDManager manager;
   private final Parameters parameters;
@@ -156,6 +159,26 @@ public final class CausalLM implements AutoCloseable {
     NDArray ids = inputIds.toDevice(manager.getDevice(), false);
     NDArray mask = attentionMask.toDevice(manager.getDevice(), false);
     return decoder.forward(ids, mask, cache, compute.dataType(), training);
+  }
+
+  /**
+   * A decoding step's logits: the head on each row's last position only (the prompt's other
+   * positions need none). Arrays it creates belong to the caller's managers and scope.
+   *
+   * @param inputIds the new tokens [B, T] int64
+   * @param attentionMask [B, Tcached + T]
+   * @param cache KV cache to read and extend
+   * @return logits [B, V] float32
+   */
+  public NDArray nextTokenLogits(NDArray inputIds, NDArray attentionMask, KvCache cache) {
+    NDArray hidden =
+        decoder.hidden(
+            inputIds.toDevice(manager.getDevice(), false),
+            attentionMask.toDevice(manager.getDevice(), false),
+            cache,
+            compute.dataType(),
+            false);
+    return decoder.head(hidden.get(LAST_POSITION), false);
   }
 
   /**

@@ -256,7 +256,7 @@ public final class Generator {
 
   private NDArray lastLogits(
       NDManager manager, long[][] ids, long[][] mask, KvCache cache) { // -> [B, V]
-    return model.forward(manager.create(ids), manager.create(mask), cache, false).get(":, -1, :");
+    return model.nextTokenLogits(manager.create(ids), manager.create(mask), cache);
   }
 
   private int padId() {

@@ -60,9 +60,7 @@ public final class Sampler {
         float[] logp; // [rows * V]
         try (NDScope scope = new NDScope()) {
           NDArray logits =
-              model
-                  .forward(manager.create(input), manager.create(mask), cache, false)
-                  .get(":, -1, :");
+              model.nextTokenLogits(manager.create(input), manager.create(mask), cache);
           logp = logits.logSoftmax(-1).toFloatArray();
         }
         long[] next = new long[rows.size()];

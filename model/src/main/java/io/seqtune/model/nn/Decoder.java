@@ -3,6 +3,7 @@ package io.seqtune.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 
@@ -136,7 +137,8 @@ public final class Decoder {
     long past = cache == null ? 0 : cache.length();
     embeddings.checkLength(mask.getShape().get(1));
     // Position of each token among the real tokens of its row, so left padding does not shift it.
-    NDArray positions = mask.cumSum(1).mul(mask).sub(1).get(":, " + past + ":"); // [B, T]
+    NDArray positions = // [B, T]
+        mask.cumSum(1).mul(mask).sub(1).get(new NDIndex().addAllDim().addSliceDim(past, past + t));
     ForwardContext ctx =
         new ForwardContext(
             attentionBias(mask, past, t, 0),
