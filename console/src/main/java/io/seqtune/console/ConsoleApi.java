@@ -41,7 +41,8 @@ public final class ConsoleApi implements AutoCloseable {
   /** Worst examples drawn per report; the rest are listed without pictures. */
   static final int PICTURED_EXAMPLES = 24;
 
-  static final Set<String> SETTLED = Set.of("COMPLETED", "FAILED", "CANCELED", "TERMINATED");
+  static final Set<String> SETTLED =
+      Set.of("COMPLETED", "FAILED", "CANCELED", "TERMINATED", "TIMED_OUT");
   static final long LIVE_TIMEOUT_MS = 1_500;
 
   private final ObjectStore store;

@@ -1,14 +1,10 @@
 package io.seqtune.workers;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.seqtune.core.runs.RunRecord;
 import io.seqtune.core.runs.RunRecords;
 import io.seqtune.workflows.Queues;
 import io.seqtune.workflows.pipeline.FineTunePipeline;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,23 +66,6 @@ public final class RunResumer {
   }
 
   private Optional<WorkflowExecutionStatus> workflowState(String workflowId) {
-    try {
-      return Optional.of(
-          temporal
-              .service()
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(temporal.settings().namespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                      .build())
-              .getWorkflowExecutionInfo()
-              .getStatus());
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return temporal.describe(workflowId).map(d -> d.getWorkflowExecutionInfo().getStatus());
   }
 }

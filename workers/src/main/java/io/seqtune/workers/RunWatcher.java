@@ -1,15 +1,11 @@
 package io.seqtune.workers;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.seqtune.core.runs.RunRecord;
 import io.seqtune.core.training.TrainingProgress;
 import io.seqtune.workflows.pipeline.PipelineProgress;
 import io.seqtune.workflows.pipeline.PipelineResult;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -45,7 +41,7 @@ public final class RunWatcher {
    * record; throws {@link NoSuchRunException} when neither knows it.
    */
   public RunStatus status(String workflowId) {
-    Optional<DescribeWorkflowExecutionResponse> described = describe(workflowId);
+    Optional<DescribeWorkflowExecutionResponse> described = connection.describe(workflowId);
     if (described.isEmpty()) {
       return records
           .apply(sanitized(workflowId))
@@ -193,25 +189,6 @@ public final class RunWatcher {
     double perBatch = (double) b.etaSeconds() / left;
     long batches = left + (long) Math.max(0, epochs - b.epoch()) * b.batchesInEpoch();
     return Math.round(perBatch * batches);
-  }
-
-  private Optional<DescribeWorkflowExecutionResponse> describe(String workflowId) {
-    try {
-      return Optional.of(
-          connection
-              .service()
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(connection.settings().namespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                      .build()));
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
   }
 
   private static PipelineProgress query(WorkflowStub stub) {

@@ -12,6 +12,7 @@ import io.seqtune.core.spec.SpecException;
 import io.seqtune.core.spec.SpecReader;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreSettings;
+import io.seqtune.workers.RunSettler;
 import io.seqtune.workers.TemporalConnection;
 import io.seqtune.workers.TemporalSettings;
 import io.temporal.failure.ApplicationFailure;
@@ -68,6 +69,14 @@ final class Cli {
   static Optional<RunRecord> findRecord(String runId) {
     try (ObjectStore store = store()) {
       return new RunRecords(store).find(runId);
+    }
+  }
+
+  /** As {@link #findRecord}, with a RUNNING record the server has closed ended (RunSettler). */
+  static Optional<RunRecord> findSettledRecord(TemporalConnection temporal, String runId) {
+    try (ObjectStore store = store()) {
+      RunRecords records = new RunRecords(store);
+      return records.find(runId).map(new RunSettler(temporal, records)::settle);
     }
   }
 

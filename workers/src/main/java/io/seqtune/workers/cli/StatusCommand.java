@@ -25,7 +25,8 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (TemporalConnection temporal = Cli.temporal()) {
-      RunStatus s = new RunWatcher(temporal, Cli::findRecord).status(workflowId);
+      RunStatus s =
+          new RunWatcher(temporal, id -> Cli.findSettledRecord(temporal, id)).status(workflowId);
       if (json) {
         System.out.println(Cli.json(s));
         return 0;

@@ -188,6 +188,41 @@ class CliTest {
   }
 
   @Test
+  void aRunTerminatedInTemporalIsRecordedAsTerminated(@TempDir Path tmp) throws Exception {
+    Path spec =
+        Files.writeString(
+            tmp.resolve("long.json"),
+            """
+        {"task":"smiles2iupac","data":{"size":60,"seed":5},
+         "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
+         "train":{"epochs":3,"batchSize":4,"heartbeatSeconds":3},
+         "eval":{"maxExamples":2,"maxNewTokens":10}}""");
+    assertThat(seqtune(env, "run", "--spec", spec.toString(), "--id", "cli-terminated").exit())
+        .isZero();
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (!seqtune(env, "status", "cli-terminated").out().contains("stage=training")) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(300);
+    }
+    stack
+        .connection()
+        .client()
+        .newUntypedWorkflowStub("cli-terminated")
+        .terminate("stopped by an operator");
+
+    JsonNode listed = null;
+    for (String line : seqtune(env, "runs", "--json", "--status", "TERMINATED").out().split("\n")) {
+      JsonNode r = line.isBlank() ? null : Cli.JSON.readTree(line);
+      listed = r != null && r.get("runId").asText().equals("cli-terminated") ? r : listed;
+    }
+    assertThat(listed).as("cli-terminated among the terminated runs").isNotNull();
+    assertThat(listed.get("error").asText()).contains("stopped by an operator");
+    assertThat(listed.get("ended").asText()).isNotBlank();
+    assertThat(seqtune(env, "runs", "--status", "RUNNING").out()).doesNotContain("cli-terminated");
+    assertThat(seqtune(env, "status", "cli-terminated").out()).contains("TERMINATED");
+  }
+
+  @Test
   void statusOfAnUnknownRunIsOneLine() {
     Run status = seqtune(env, "status", "no-such-run");
     assertThat(status.exit()).isEqualTo(1);
