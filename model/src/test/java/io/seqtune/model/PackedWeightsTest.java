@@ -29,17 +29,10 @@ class PackedWeightsTest {
 
   @Test
   void packedLogitsMatchPlainLogits() {
-    try (CausalLM model = CausalLM.random(CONFIG, 5, DeviceChoice.CPU);
-        NDManager m = NDManager.newBaseManager()) {
-      NDArray ids = m.create(new long[][] {{3, 4, 5, 6}, {7, 8, 9, 10}});
-      NDArray mask = ids.onesLike();
-      float[] plain = model.logits(ids, mask).toFloatArray();
-      float[] packed;
-      try (PackedWeights weights = model.packWeights()) {
-        packed = model.logits(ids, mask).toFloatArray();
-      }
-      assertThat(packed).containsExactly(plain, offset(1e-5f));
-      assertThat(model.logits(ids, mask).toFloatArray()).containsExactly(plain);
+    try (CausalLM model = CausalLM.random(CONFIG, 5, DeviceChoice.CPU)) {
+      Logits logits = plainThenPacked(model);
+      assertThat(logits.packed()).containsExactly(logits.plain(), offset(1e-5f));
+      assertThat(logits.afterwards()).containsExactly(logits.plain());
     }
   }
 
@@ -51,18 +44,29 @@ class PackedWeightsTest {
   @EnumSource(WeightStorage.class)
   void bfloat16ComputePacksBfloat16Copies(WeightStorage storage) {
     try (CausalLM model =
-            CausalLM.random(CONFIG, 5, DeviceChoice.CPU, ComputeDtype.BFLOAT16, storage);
-        NDManager m = NDManager.newBaseManager()) {
+        CausalLM.random(CONFIG, 5, DeviceChoice.CPU, ComputeDtype.BFLOAT16, storage)) {
+      Logits logits = plainThenPacked(model);
+      assertThat(logits.packedLayers()).isEqualTo(2 * 4 + 1); // 4 per block, and the head
+      // Only the order of bfloat16 roundings differs (one ulp is 1/128 of each product).
+      assertThat(logits.packed()).containsExactly(logits.plain(), offset(0.02f));
+    }
+  }
+
+  /** Logits of one batch before, while and after the model's weights are packed. */
+  private record Logits(float[] plain, float[] packed, float[] afterwards, int packedLayers) {}
+
+  private static Logits plainThenPacked(CausalLM model) {
+    try (NDManager m = NDManager.newBaseManager()) {
       NDArray ids = m.create(new long[][] {{3, 4, 5, 6}, {7, 8, 9, 10}});
       NDArray mask = ids.onesLike();
       float[] plain = model.logits(ids, mask).toFloatArray();
       float[] packed;
+      int layers;
       try (PackedWeights weights = model.packWeights()) {
-        assertThat(weights.layers()).isEqualTo(2 * 4 + 1); // c_attn, c_proj, c_fc, mlp c_proj; head
         packed = model.logits(ids, mask).toFloatArray();
+        layers = weights.layers();
       }
-      // Only the order of bfloat16 roundings differs (one ulp is 1/128 of each product).
-      assertThat(packed).containsExactly(plain, offset(0.02f));
+      return new Logits(plain, packed, model.logits(ids, mask).toFloatArray(), layers);
     }
   }
 

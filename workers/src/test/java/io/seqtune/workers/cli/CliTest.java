@@ -152,21 +152,7 @@ class CliTest {
 
   @Test
   void cancelNamesTheCheckpointLeftAndResumeCarriesOnFromIt(@TempDir Path tmp) throws Exception {
-    Path spec =
-        Files.writeString(
-            tmp.resolve("long.json"),
-            """
-        {"task":"smiles2iupac","data":{"size":60,"seed":5},
-         "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
-         "train":{"epochs":3,"batchSize":4,"checkpointEverySteps":3,"heartbeatSeconds":3},
-         "eval":{"maxExamples":2,"maxNewTokens":10}}""");
-    assertThat(seqtune(env, "run", "--spec", spec.toString(), "--id", "cli-cancel").exit())
-        .isZero();
-    Instant deadline = Instant.now().plusSeconds(120);
-    while (!seqtune(env, "status", "cli-cancel").out().contains("checkpoint runs/cli-cancel/")) {
-      assertThat(Instant.now()).isBefore(deadline);
-      Thread.sleep(300);
-    }
+    startThreeEpochRun(tmp, "cli-cancel", "checkpoint runs/cli-cancel/");
     Run cancel = seqtune(env, "cancel", "cli-cancel");
     assertThat(cancel.exit()).as(cancel.err()).isZero();
     assertThat(cancel.out()).contains("cancelled cli-cancel; newest checkpoint runs/cli-cancel/");
@@ -189,21 +175,7 @@ class CliTest {
 
   @Test
   void aRunTerminatedInTemporalIsRecordedAsTerminated(@TempDir Path tmp) throws Exception {
-    Path spec =
-        Files.writeString(
-            tmp.resolve("long.json"),
-            """
-        {"task":"smiles2iupac","data":{"size":60,"seed":5},
-         "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
-         "train":{"epochs":3,"batchSize":4,"heartbeatSeconds":3},
-         "eval":{"maxExamples":2,"maxNewTokens":10}}""");
-    assertThat(seqtune(env, "run", "--spec", spec.toString(), "--id", "cli-terminated").exit())
-        .isZero();
-    Instant deadline = Instant.now().plusSeconds(120);
-    while (!seqtune(env, "status", "cli-terminated").out().contains("stage=training")) {
-      assertThat(Instant.now()).isBefore(deadline);
-      Thread.sleep(300);
-    }
+    startThreeEpochRun(tmp, "cli-terminated", "stage=training");
     stack
         .connection()
         .client()
@@ -220,6 +192,27 @@ class CliTest {
     assertThat(listed.get("ended").asText()).isNotBlank();
     assertThat(seqtune(env, "runs", "--status", "RUNNING").out()).doesNotContain("cli-terminated");
     assertThat(seqtune(env, "status", "cli-terminated").out()).contains("TERMINATED");
+  }
+
+  /**
+   * Starts a run of a few seconds (three epochs of 14 steps, a checkpoint every 3) and waits until
+   * its status shows {@code progress}.
+   */
+  private static void startThreeEpochRun(Path tmp, String id, String progress) throws Exception {
+    Path spec =
+        Files.writeString(
+            tmp.resolve("long.json"),
+            """
+        {"task":"smiles2iupac","data":{"size":60,"seed":5},
+         "model":{"layers":1,"hidden":32,"heads":2,"maxLength":96},
+         "train":{"epochs":3,"batchSize":4,"checkpointEverySteps":3,"heartbeatSeconds":3},
+         "eval":{"maxExamples":2,"maxNewTokens":10}}""");
+    assertThat(seqtune(env, "run", "--spec", spec.toString(), "--id", id).exit()).isZero();
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (!seqtune(env, "status", id).out().contains(progress)) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(300);
+    }
   }
 
   @Test
