@@ -156,9 +156,7 @@ public final class CausalLM implements AutoCloseable {
    * @return logits [B, T, V] float32
    */
   public NDArray forward(NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training) {
-    NDArray ids = inputIds.toDevice(manager.getDevice(), false);
-    NDArray mask = attentionMask.toDevice(manager.getDevice(), false);
-    return decoder.forward(ids, mask, cache, compute.dataType(), training);
+    return decoder.head(hidden(inputIds, attentionMask, cache, training), training);
   }
 
   /**
@@ -171,14 +169,7 @@ public final class CausalLM implements AutoCloseable {
    * @return logits [B, V] float32
    */
   public NDArray nextTokenLogits(NDArray inputIds, NDArray attentionMask, KvCache cache) {
-    NDArray hidden =
-        decoder.hidden(
-            inputIds.toDevice(manager.getDevice(), false),
-            attentionMask.toDevice(manager.getDevice(), false),
-            cache,
-            compute.dataType(),
-            false);
-    return decoder.head(hidden.get(LAST_POSITION), false);
+    return decoder.head(hidden(inputIds, attentionMask, cache, false).get(LAST_POSITION), false);
   }
 
   /**
@@ -192,16 +183,21 @@ public final class CausalLM implements AutoCloseable {
    * @return scalar float32
    */
   public NDArray loss(NDArray inputIds, NDArray attentionMask, NDArray labels, boolean training) {
-    Device device = manager.getDevice();
-    NDArray hidden =
-        decoder.hidden(
-            inputIds.toDevice(device, false),
-            attentionMask.toDevice(device, false),
-            null,
-            compute.dataType(),
-            training);
     return CausalLmLoss.meanOverTargets(
-        hidden, h -> decoder.head(h, training), labels.toDevice(device, false));
+        hidden(inputIds, attentionMask, null, training),
+        h -> decoder.head(h, training),
+        labels.toDevice(manager.getDevice(), false));
+  }
+
+  /** The decoder's final hidden states [B, T, E] for ids and mask moved to this model's device. */
+  private NDArray hidden(NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training) {
+    Device device = manager.getDevice();
+    return decoder.hidden(
+        inputIds.toDevice(device, false),
+        attentionMask.toDevice(device, false),
+        cache,
+        compute.dataType(),
+        training);
   }
 
   /**

@@ -186,11 +186,11 @@ public final class Generator {
         rows.add(prompt);
       }
     }
+    int promptWidth = LeftPadded.width(rows);
     try (NoGrad noGrad = NoGrad.enter();
         PackedWeights packed = model.packWeights();
         NDManager manager = model.manager().newSubManager();
-        KvCache cache = model.newCache(manager, LeftPadded.width(rows) + maxNewTokens)) {
-      int promptWidth = LeftPadded.width(rows);
+        KvCache cache = model.newCache(manager, promptWidth + maxNewTokens)) {
       LeftPadded padded = LeftPadded.of(rows, padId());
       long[][] input = padded.ids();
       long[][] mask = padded.mask();

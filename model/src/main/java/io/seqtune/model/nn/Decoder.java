@@ -106,17 +106,6 @@ public final class Decoder {
   }
 
   /**
-   * @param ids new tokens [B, T] int64
-   * @param mask attention mask of the cached and new tokens [B, Tpast + T] int64 (1 = real token)
-   * @param cache KV cache (appended to), or null
-   * @return logits [B, T, V] float32
-   */
-  public NDArray forward(
-      NDArray ids, NDArray mask, KvCache cache, DataType compute, boolean training) {
-    return head(hidden(ids, mask, cache, compute, training), training);
-  }
-
-  /**
    * The language-model head on final hidden states.
    *
    * @param x [..., E] from {@link #hidden}
@@ -127,8 +116,11 @@ public final class Decoder {
   }
 
   /**
-   * Everything before the head: {@link #forward} without the logits.
+   * Everything before the head.
    *
+   * @param ids new tokens [B, T] int64
+   * @param mask attention mask of the cached and new tokens [B, Tpast + T] int64 (1 = real token)
+   * @param cache KV cache (appended to), or null
    * @return final hidden states [B, T, E] in the compute type
    */
   public NDArray hidden(
