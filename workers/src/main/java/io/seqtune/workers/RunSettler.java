@@ -3,7 +3,6 @@ package io.seqtune.workers;
 import io.seqtune.core.runs.RunOutcome;
 import io.seqtune.core.runs.RunRecord;
 import io.seqtune.core.runs.RunRecords;
-import io.seqtune.workflows.pipeline.PipelineResult;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.Optional;
 
@@ -38,14 +37,19 @@ public final class RunSettler {
         || state.get() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
       return r;
     }
-    String failure = null;
-    try {
-      temporal.client().newUntypedWorkflowStub(r.workflowId()).getResult(PipelineResult.class);
-    } catch (RuntimeException e) {
-      failure = TemporalConnection.rootMessage(e);
-    }
-    String status = state.get().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-    records.ended(r.runId(), new RunOutcome(status, failure, null, null, null, null, null, null));
+    String failure =
+        TemporalConnection.failure(temporal.client().newUntypedWorkflowStub(r.workflowId()));
+    records.ended(
+        r.runId(),
+        new RunOutcome(
+            TemporalConnection.statusName(state.get()),
+            failure,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
     return records.find(r.runId()).orElse(r);
   }
 }

@@ -50,7 +50,7 @@ public final class RunWatcher {
     }
     DescribeWorkflowExecutionResponse d = described.get();
     WorkflowExecutionStatus state = d.getWorkflowExecutionInfo().getStatus();
-    String status = state.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    String status = TemporalConnection.statusName(state);
     WorkflowStub stub = connection.client().newUntypedWorkflowStub(workflowId);
     boolean running = state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
     // A closed run's record says what its query would, without the worker replaying its history.
@@ -62,11 +62,7 @@ public final class RunWatcher {
     if (state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
       result = stub.getResult(PipelineResult.class);
     } else if (!running) {
-      try {
-        stub.getResult(PipelineResult.class);
-      } catch (RuntimeException e) {
-        failure = TemporalConnection.rootMessage(e);
-      }
+      failure = TemporalConnection.failure(stub);
     }
     int attempt =
         d.getPendingActivitiesList().stream()
