@@ -6,7 +6,9 @@
 #   model/scripts/bench_side_by_side.sh [OUT]
 #
 # Needs Debian's python3-torch and libopenblas0-pthread for the peer (/usr/bin/python3). Timings on a
-# shared machine vary with its load; compare the pairs, and cpu_s (CPU seconds per step or run).
+# shared machine vary with its load; compare the pairs, and cpu_s (CPU seconds per step or run). A decoding
+# run at 4 x 256 lasts a quarter of a second, so those medians take 10 (greedy) and 5 (beam) runs; a
+# GPT-2 124M training step varies by 10% from one to the next, so that median takes 4 steps.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-bench-side-by-side.jsonl}"
@@ -23,9 +25,9 @@ run() {
 pair() { run "$1" $S "${@:2}"; run "$1" $P "${@:2}"; }
 for t in 1 2; do
   pair train-4x256-t$t train --threads $t --warmup 2 --steps 5
-  pair greedy-4x256-t$t generate --threads $t --runs 2
-  pair beam4-4x256-t$t generate --threads $t --runs 2 --beams 4 --batch 4
-  pair train-124m-t$t train --shape gpt2-124m --batch 4 --threads $t --warmup 1 --steps 2
+  pair greedy-4x256-t$t generate --threads $t --runs 10
+  pair beam4-4x256-t$t generate --threads $t --runs 5 --beams 4 --batch 4
+  pair train-124m-t$t train --shape gpt2-124m --batch 4 --threads $t --warmup 1 --steps 4
 done
 pair greedy-124m-t1 generate --shape gpt2-124m --batch 4 --new-tokens 32 --threads 1 --runs 2
 pair beam4-124m-t1 generate --shape gpt2-124m --batch 1 --beams 4 --new-tokens 32 --threads 1 --runs 2
