@@ -117,6 +117,21 @@ class PackedLinearGeluTanh(torch.nn.Module):
         return torch.relu(x)  # stand-in for mkldnn._linear_pointwise with a tanh-GELU post-op
 
 
+class AdamWStep(torch.nn.Module):
+    """torch.optim.AdamW's update of one parameter through aten's fused kernel: one pass over the
+    parameter, its gradient and both moments, in place, no temporaries. hp = [lr, beta1, beta2,
+    weight_decay, eps]; step is the step number (float32, counted from 1). Returns p."""
+
+    def forward(self, p: torch.Tensor, g: torch.Tensor, m: torch.Tensor, v: torch.Tensor,
+                step: torch.Tensor, hp: torch.Tensor) -> torch.Tensor:
+        # The op mutates the elements of the lists it is given; a list built in the call itself
+        # would be dead afterwards and the call eliminated with it, so this one is read after.
+        params = [p]
+        with torch.no_grad():
+            p.addcmul_(g, m, value=float(hp[0]))  # stand-in for aten._fused_adamw_
+        return params[0]
+
+
 NO_SCALARS = "annotate(List[Optional[number]], [])"
 NEWER_OPS = {  # module name -> (stand-in call in the saved source, the libtorch 2.x call)
     "pack_linear_weight": ("torch.relu(w)", "ops.mkldnn._reorder_linear_weight(w)"),
@@ -125,6 +140,11 @@ NEWER_OPS = {  # module name -> (stand-in call in the saved source, the libtorch
                              f'ops.mkldnn._linear_pointwise(x, w, None, "none", {NO_SCALARS}, None)'),
     "packed_linear_gelu_tanh": ("torch.relu(x)",
                                 f'ops.mkldnn._linear_pointwise(x, w, b, "gelu", {NO_SCALARS}, "tanh")'),
+    "adamw_step": ("torch.addcmul_(p, g, m, value=float(torch.select(hp, 0, 0)))",
+                   "torch._fused_adamw_(params, [g], [m], [v], annotate(List[Tensor], []), [step], "
+                   + ", ".join(f"{name}=float(torch.select(hp, 0, {i}))" for i, name in
+                               enumerate(["lr", "beta1", "beta2", "weight_decay", "eps"]))
+                   + ", amsgrad=False, maximize=False)"),
 }
 
 
@@ -146,7 +166,7 @@ for name, module in [("tanh_gelu", TanhGelu()), ("to_bfloat16", ToBfloat16()), (
                      ("token_nll", TokenNll()), ("cached_attention", CachedAttention()), ("reorder_rows", ReorderRows()),
                      ("pack_linear_weight", PackLinearWeight()),
                      ("packed_linear", PackedLinear()), ("packed_linear_nobias", PackedLinearNoBias()),
-                     ("packed_linear_gelu_tanh", PackedLinearGeluTanh())]:
+                     ("packed_linear_gelu_tanh", PackedLinearGeluTanh()), ("adamw_step", AdamWStep())]:
     torch.jit.script(module).save(OUT + name + ".pt")
     if name in NEWER_OPS:
         rewrite_call(OUT + name + ".pt", *NEWER_OPS[name])

@@ -123,6 +123,23 @@ public final class Tensors {
     return TorchScriptOp.TOKEN_NLL.apply(logits, targets);
   }
 
+  /**
+   * torch.optim.AdamW's update of one parameter, in place, through aten's fused kernel: a single
+   * pass over the four tensors, where element-wise ops would each make a parameter-sized temporary
+   * and pass over memory a dozen times. Run without gradients.
+   *
+   * @param param float32, updated
+   * @param grad its gradient
+   * @param expAvg first moment, updated
+   * @param expAvgSq second moment, updated
+   * @param step 0-d float32: the step number, counted from 1
+   * @param hyper [5] float64: lr, beta1, beta2, weight decay, eps
+   */
+  public static void adamW(
+      NDArray param, NDArray grad, NDArray expAvg, NDArray expAvgSq, NDArray step, NDArray hyper) {
+    TorchScriptOp.ADAMW_STEP.apply(param, grad, expAvg, expAvgSq, step, hyper).close();
+  }
+
   public static NDArray dropout(NDArray x, double rate, boolean training) {
     return training && rate > 0 ? Dropout.dropout(x, (float) rate, true).singletonOrThrow() : x;
   }

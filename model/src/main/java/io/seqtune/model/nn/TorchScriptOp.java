@@ -30,6 +30,7 @@ final class TorchScriptOp {
   static final TorchScriptOp PACKED_LINEAR_NO_BIAS = new TorchScriptOp("packed_linear_nobias.pt");
   static final TorchScriptOp PACKED_LINEAR_GELU_TANH =
       new TorchScriptOp("packed_linear_gelu_tanh.pt");
+  static final TorchScriptOp ADAMW_STEP = new TorchScriptOp("adamw_step.pt");
 
   /**
    * The profiling executor swaps in an optimised graph (with its own backward) after a few calls,

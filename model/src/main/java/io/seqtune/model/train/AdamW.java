@@ -9,14 +9,16 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.seqtune.model.TrainConfig;
 import io.seqtune.model.nn.Parameter;
+import io.seqtune.model.nn.Tensors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * torch.optim.AdamW (single-tensor path): decoupled weight decay, bias-corrected moments, eps added
- * after the bias correction of sqrt(v). Biases and norm weights (1-D) are not decayed. Call the
- * update methods with autograd recording off and inside an NDScope.
+ * torch.optim.AdamW with {@code fused=True}: decoupled weight decay, bias-corrected moments, eps
+ * added after the bias correction of sqrt(v), each parameter updated in one pass of aten's fused
+ * kernel. Biases and norm weights (1-D) are not decayed. Call the update methods with autograd
+ * recording off and inside an NDScope.
  */
 public final class AdamW implements AutoCloseable {
   private final List<Parameter> params;
@@ -65,24 +67,26 @@ public final class AdamW implements AutoCloseable {
 
   public void step(double lr) {
     step++;
-    double bias1 = 1 - Math.pow(config.beta1(), step);
-    double bias2Sqrt = Math.sqrt(1 - Math.pow(config.beta2(), step));
-    for (int i = 0; i < params.size(); i++) {
-      // Each parameter's temporaries (as large as the parameter) are freed before the next one's
-      // are made: held until the end of the training step they would add several copies of the
-      // model to peak memory.
-      try (NDScope temporaries = new NDScope()) {
+    try (NDScope scope = new NDScope()) {
+      NDArray stepNumber = stateManager.create((float) step);
+      NDArray decayed = hyperparameters(lr, config.weightDecay());
+      NDArray notDecayed = hyperparameters(lr, 0);
+      for (int i = 0; i < params.size(); i++) {
         NDArray p = params.get(i).value();
-        NDArray g = p.getGradient();
-        if (config.weightDecay() != 0 && p.getShape().dimension() > 1) {
-          p.muli(1 - lr * config.weightDecay());
-        }
-        expAvg[i].muli(config.beta1()).addi(g.mul(1 - config.beta1()));
-        expAvgSq[i].muli(config.beta2()).addi(g.square().muli(1 - config.beta2()));
-        NDArray denom = expAvgSq[i].sqrt().divi(bias2Sqrt).addi(config.eps());
-        p.subi(expAvg[i].div(denom).muli(lr / bias1));
+        Tensors.adamW(
+            p,
+            p.getGradient(),
+            expAvg[i],
+            expAvgSq[i],
+            stepNumber,
+            p.getShape().dimension() > 1 ? decayed : notDecayed);
       }
     }
+  }
+
+  private NDArray hyperparameters(double lr, double weightDecay) {
+    return stateManager.create(
+        new double[] {lr, config.beta1(), config.beta2(), weightDecay, config.eps()});
   }
 
   public void zeroGradients() {
