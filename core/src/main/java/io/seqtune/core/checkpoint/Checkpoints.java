@@ -65,7 +65,7 @@ public final class Checkpoints {
     List<StoredCheckpoint> found = new ArrayList<>();
     for (String dir : directories(runId)) {
       // A manifest deleted since the listing (retention by another attempt) just drops out.
-      store.manifest(dir).ifPresent(m -> found.add(StoredCheckpoint.of(dir, m.meta())));
+      store.manifest(dir).ifPresent(m -> found.add(StoredCheckpoint.of(dir, m)));
     }
     found.sort(Comparator.comparingLong(StoredCheckpoint::globalStep).reversed());
     return found;

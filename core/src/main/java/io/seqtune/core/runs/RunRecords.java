@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.checkpoint.Phase;
 import io.seqtune.core.checkpoint.StoredCheckpoint;
-import io.seqtune.core.store.ArtifactManifest;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
 import java.io.IOException;
@@ -325,17 +324,10 @@ public final class RunRecords {
   private void refreshCheckpoints(String runId, ObjectNode d, Phase phase) {
     ArrayNode list = JSON.createArrayNode();
     for (StoredCheckpoint c : new Checkpoints(store, phase).complete(runId)) {
-      Optional<ArtifactManifest> m = store.manifest(c.key());
-      ArtifactManifest.FileEntry weights =
-          m.map(ArtifactManifest::files).map(f -> f.get(Checkpoints.WEIGHTS_FILE)).orElse(null);
       list.add(
           JSON.valueToTree(
               new RunRecord.Checkpoint(
-                  c.key(),
-                  c.globalStep(),
-                  c.epoch(),
-                  m.map(ArtifactManifest::totalBytes).orElse(null),
-                  weights == null ? null : weights.sha256())));
+                  c.key(), c.globalStep(), c.epoch(), c.totalBytes(), c.weightsSha256())));
     }
     d.set("checkpoints", list);
   }

@@ -63,6 +63,11 @@ class CheckpointsTest {
     assertThat(newest.epochComplete()).isTrue();
     assertThat(newest.valLoss()).isEqualTo(0.7);
     assertThat(newest.specSha256()).isEqualTo("spec-sha");
+    ArtifactManifest manifest = store.manifest(end).orElseThrow();
+    assertThat(newest.totalBytes()).isEqualTo(manifest.totalBytes()).isPositive();
+    assertThat(newest.weightsSha256())
+        .isEqualTo(manifest.files().get(Checkpoints.WEIGHTS_FILE).sha256())
+        .hasSize(64);
     assertThat(complete.get(1).valLoss()).isNull();
   }
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqtune.core.checkpoint.Checkpoints;
 import io.seqtune.core.checkpoint.Phase;
 import io.seqtune.core.store.LoopbackS3;
 import io.seqtune.core.store.ObjectStore;
 import io.seqtune.core.store.StoreLayout;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Run records on a real S3 server: a run's life, a restart under the same id, the listing. */
 class RunRecordsTest {
@@ -44,7 +48,7 @@ class RunRecordsTest {
   }
 
   @Test
-  void aRunsLifeIsWrittenInTheContractsShape() throws Exception {
+  void aRunsLifeIsWrittenInTheContractsShape(@TempDir Path tmp) throws Exception {
     RunRecords records = at("2026-11-30T10:00:00Z");
     assertThat(records.started(run("life", 2)).resumed()).isFalse();
     records.stage("life", "dataset");
@@ -56,6 +60,10 @@ class RunRecordsTest {
         List.of(new double[] {1, 1.0}, new double[] {2, 0.9}));
     records.epochEnded(
         "life", new RunRecord.EpochEnd(1, 2, "runs/life/checkpoints/step-000000002/", 0.95, 0.8));
+    Path weights = Files.createDirectories(tmp.resolve(Checkpoints.MODEL_DIR));
+    Files.writeString(weights.resolve("model.safetensors"), "weights");
+    String checkpoint = StoreLayout.checkpoint("life", 2);
+    store.uploadDirectory(checkpoint, tmp, Map.of("epoch", 1));
     records.ended(
         "life",
         new RunOutcome(
@@ -85,6 +93,11 @@ class RunRecordsTest {
     assertThat(r.champion()).isTrue();
     assertThat(r.created()).isEqualTo("2026-11-30T10:00:00Z");
     assertThat(r.ended()).isNotNull();
+    // The record lists the stored checkpoint with what its manifest says.
+    String weightsSha =
+        store.manifest(checkpoint).orElseThrow().files().get(Checkpoints.WEIGHTS_FILE).sha256();
+    assertThat(r.checkpoints())
+        .containsExactly(new RunRecord.Checkpoint(checkpoint, 2, 1, 7L, weightsSha));
   }
 
   @Test
