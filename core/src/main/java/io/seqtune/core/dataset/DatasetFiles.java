@@ -90,9 +90,19 @@ public final class DatasetFiles {
   }
 
   public static List<Example> read(Path file) {
-    try {
-      List<Example> out = new ArrayList<>();
-      for (String line : Files.readAllLines(file)) {
+    return read(file, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code limit} examples of a split file, read line by line: evaluation judges a few
+   * hundred examples of a test split that may hold millions, and nothing after them is read.
+   */
+  public static List<Example> read(Path file, int limit) {
+    List<Example> out = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(file)) {
+      for (String line = reader.readLine();
+          line != null && out.size() < limit;
+          line = reader.readLine()) {
         if (!line.isBlank()) {
           out.add(JSON.readValue(line, Example.class));
         }
@@ -132,7 +142,12 @@ public final class DatasetFiles {
   }
 
   public static List<Example> split(Path datasetDir, String name) {
-    return read(datasetDir.resolve(name + ".jsonl"));
+    return split(datasetDir, name, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} examples of a split of a local dataset. */
+  public static List<Example> split(Path datasetDir, String name, int limit) {
+    return read(datasetDir.resolve(name + ".jsonl"), limit);
   }
 
   /** A split of a local dataset, indexed for reading by position; the caller closes it. */

@@ -39,8 +39,7 @@ public final class TestSetEvaluator {
         new Checkpoints(context.store()).fetch(in.checkpointKey(), work);
     Path data = DatasetFiles.local(context.store(), in.datasetKey(), context.scratch("datasets"));
     EvalSpec e = in.spec().eval();
-    List<Example> test = DatasetFiles.split(data, DatasetFiles.TEST);
-    test = test.subList(0, Math.min(test.size(), e.maxExamples()));
+    List<Example> test = DatasetFiles.split(data, DatasetFiles.TEST, e.maxExamples());
     boolean names = in.spec().taskType().writesNames();
     Stereo stereo = Stereo.valueOf(e.stereo().toUpperCase());
     Isotopes isotopes = Isotopes.valueOf(e.isotopes().toUpperCase());

@@ -76,8 +76,7 @@ final class BenchVerifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(test)) {
       throw new IllegalArgumentException("--test " + test + ": no such file");
     }
-    List<Example> examples = DatasetFiles.read(test);
-    examples = examples.subList(0, Math.min(examples.size(), maxExamples));
+    List<Example> examples = DatasetFiles.read(test, maxExamples);
     int total = examples.size();
     CandidateSearch search = new CandidateSearch(beams, samples, temperature, topK, seed);
     List<List<String>> candidates;
