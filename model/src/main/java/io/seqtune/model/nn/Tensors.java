@@ -125,8 +125,8 @@ public final class Tensors {
 
   /**
    * torch.optim.AdamW's update of one parameter, in place, through aten's fused kernel: a single
-   * pass over the four tensors, where element-wise ops would each make a parameter-sized temporary
-   * and pass over memory a dozen times. Run without gradients.
+   * pass over the four tensors, where a dozen element-wise ops would make four parameter-sized
+   * temporaries and pass over memory about thirty times. Run without gradients.
    *
    * @param param float32, updated
    * @param grad its gradient
